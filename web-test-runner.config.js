@@ -1,0 +1,21 @@
+// web-test-runner: every browser test runs in real Chromium (found by scripts/find-chrome.js).
+// The `mock-backend` server command lets integration tests start, stop, restart and inspect
+// real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome, CHROME_ARGS } from './scripts/find-chrome.js';
+import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mockBackendCommands()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
+    }),
+  ],
+};
