@@ -40,8 +40,11 @@ export interface RemoteMessage {
 export type ServerEvent =
   /** A piece of an assistant reply. `id` absent: the reply open now, or a new one. */
   | { type: 'reply-delta'; id?: string; delta: string }
-  /** A reply ends. `content`, when given, is the whole reply and replaces what streamed. */
-  | { type: 'reply-end'; id?: string; content?: string; card?: Card }
+  /**
+   * A reply ends. `content`, when given, is the whole reply and replaces what streamed;
+   * `last` is either the last delta or the whole reply (whole when it starts with what streamed).
+   */
+  | { type: 'reply-end'; id?: string; content?: string; last?: string; card?: Card }
   /** The server reports an error; an open reply ends as failed. */
   | { type: 'error'; message: string; code?: string }
   | { type: 'typing'; typing: boolean }
@@ -64,7 +67,7 @@ export type ClientCommand =
   | { type: 'send'; id: string; content: string; time: string; metadata?: Record<string, unknown> }
   | { type: 'heartbeat'; id: string; time: string }
   | { type: 'typing'; typing: boolean }
-  | { type: 'auth'; token: string };
+  | { type: 'auth'; id: string; token: string; time: string };
 
 /** What a dialect knows about the conversation when it encodes or builds the URL. */
 export interface DialectContext {
@@ -89,7 +92,8 @@ export interface Dialect {
   readonly finalCodes: readonly number[];
   /** Extra query parameters for the socket URL (besides `token` in `query` auth). */
   query?(ctx: DialectContext): Record<string, string | undefined>;
-  decode(frame: string, ctx: DialectContext): ServerEvent[];
+  /** Never throws: a frame it cannot understand becomes a `bad-frame` event. */
+  decode(frame: unknown, ctx: DialectContext): ServerEvent[];
   /** The frame for a command, or `undefined` when this dialect has no such frame. */
   encode(command: ClientCommand, ctx: DialectContext): string | undefined;
 }

@@ -6,7 +6,6 @@
 //
 // `op` names a method of the backend object (see demo/server/mock-backend.js), e.g. 'stop',
 // 'restart', 'received', 'dropAll', 'close'. Results must be JSON.
-import { startMockBackend } from '../../demo/server/mock-backend.js';
 
 export function mockBackendCommands() {
   /** @type {Map<number, any>} */
@@ -23,6 +22,7 @@ export function mockBackendCommands() {
       if (command !== 'mock-backend') return undefined;
       const { op, id, options, args = [] } = payload ?? {};
       if (op === 'start') {
+        const { startMockBackend } = await import('../../demo/server/mock-backend.js');
         const backend = await startMockBackend({ ...options, host: '127.0.0.1', port: 0 });
         const newId = nextId++;
         backends.set(newId, backend);

@@ -1,0 +1,181 @@
+import { expect } from '@open-wc/testing';
+import {
+  addUserMessage,
+  applyServerEvent,
+  clearConversation,
+  emptyConversation,
+  interrupt,
+  isBusy,
+  isTyping,
+  markFailed,
+  markSent,
+  trimMessages,
+  type ChatMessage,
+  type Conversation,
+  type StepContext,
+} from '../src/conversation/index.js';
+import type { ServerEvent } from '../src/protocol/types.js';
+
+let ids = 0;
+const ctx = (maxMessages = 100): StepContext => ({ now: '2026-11-21T10:00:00.000Z', newId: () => `gen-${++ids}`, maxMessages });
+const apply = (conv: Conversation, ...events: ServerEvent[]) =>
+  events.reduce((c, e) => applyServerEvent(c, e, ctx()).conversation, conv);
+const msg = (id: string, state: ChatMessage['state'], role: ChatMessage['role'] = 'assistant'): ChatMessage => ({
+  id,
+  role,
+  content: id,
+  state,
+  time: 't',
+});
+
+describe('conversation', () => {
+  beforeEach(() => {
+    ids = 0;
+  });
+
+  it('adds a user message as pending, then sent; sending starts the wait for a reply', () => {
+    const step = addUserMessage(emptyConversation, { id: 'u1', content: 'Hi', time: 't' }, ctx());
+    expect(step.conversation.messages[0]).to.include({ id: 'u1', role: 'user', state: 'pending' });
+    expect(step.notices).to.have.length(1);
+    expect(isTyping(step.conversation)).to.equal(false);
+    const sent = markSent(step.conversation, 'u1');
+    expect(sent.conversation.messages[0]!.state).to.equal('sent');
+    expect(isTyping(sent.conversation)).to.equal(true);
+    expect(isBusy(sent.conversation)).to.equal(true);
+    expect(markSent(sent.conversation, 'u1').notices).to.have.length(0);
+  });
+
+  it('assembles streamed deltas by reply id and notifies only on start and end', () => {
+    let conv = emptyConversation;
+    const notices: string[] = [];
+    for (const event of [
+      { type: 'reply-delta', id: 'r1', delta: 'Hel' },
+      { type: 'reply-delta', id: 'r1', delta: 'lo' },
+      { type: 'reply-delta', delta: '!' },
+      { type: 'reply-end', id: 'r1' },
+    ] as ServerEvent[]) {
+      const step = applyServerEvent(conv, event, ctx());
+      conv = step.conversation;
+      notices.push(...step.notices.map((n) => (n.kind === 'message' ? n.message.state : n.kind)));
+    }
+    expect(conv.messages).to.have.length(1);
+    expect(conv.messages[0]).to.include({ id: 'r1', content: 'Hello!', state: 'complete' });
+    expect(notices).to.deep.equal(['streaming', 'complete']);
+    expect(isBusy(conv)).to.equal(false);
+  });
+
+  it('keeps two replies with different ids apart', () => {
+    const conv = apply(
+      emptyConversation,
+      { type: 'reply-delta', id: 'a', delta: 'A1' },
+      { type: 'reply-delta', id: 'b', delta: 'B1' },
+      { type: 'reply-delta', id: 'a', delta: 'A2' },
+    );
+    expect(conv.messages.map((m) => m.content)).to.deep.equal(['A1A2', 'B1']);
+  });
+
+  it('replaces streamed text with complete content, and resolves a last-or-whole ending', () => {
+    const replaced = apply(
+      emptyConversation,
+      { type: 'reply-delta', id: 'r', delta: 'draft' },
+      { type: 'reply-end', id: 'r', content: 'Final text' },
+    );
+    expect(replaced.messages[0]!.content).to.equal('Final text');
+    const lastDelta = apply(
+      emptyConversation,
+      { type: 'reply-delta', id: 'r', delta: 'Hello ' },
+      { type: 'reply-end', id: 'r', last: 'world' },
+    );
+    expect(lastDelta.messages[0]!.content).to.equal('Hello world');
+    const whole = apply(
+      emptyConversation,
+      { type: 'reply-delta', id: 'r', delta: 'Hello ' },
+      { type: 'reply-end', id: 'r', last: 'Hello world' },
+    );
+    expect(whole.messages[0]!.content).to.equal('Hello world');
+  });
+
+  it('creates a complete reply (with card) when complete arrives without chunks', () => {
+    const card = { kind: 'symptom-analysis', urgency: 'low', specialties: [] } as const;
+    const conv = apply(emptyConversation, { type: 'reply-end', content: 'Done', card });
+    expect(conv.messages[0]).to.deep.include({ role: 'assistant', content: 'Done', state: 'complete', card });
+  });
+
+  it('ignores chunks re-delivered for a finished reply', () => {
+    const conv = apply(
+      emptyConversation,
+      { type: 'reply-delta', id: 'r', delta: 'Once' },
+      { type: 'reply-end', id: 'r' },
+      { type: 'reply-delta', id: 'r', delta: 'Once' },
+    );
+    expect(conv.messages[0]!.content).to.equal('Once');
+    expect(conv.messages[0]!.state).to.equal('complete');
+  });
+
+  it('marks an open reply failed on error, adds the error line, and reports it', () => {
+    let conv = apply(emptyConversation, { type: 'reply-delta', id: 'r', delta: 'Part' });
+    const step = applyServerEvent(conv, { type: 'error', message: 'Service down' }, ctx());
+    conv = step.conversation;
+    expect(conv.messages[0]!.state).to.equal('failed');
+    expect(conv.messages[1]).to.include({ role: 'system', content: 'Service down' });
+    expect(step.notices.some((n) => n.kind === 'error' && n.code === 'server-error')).to.equal(true);
+    expect(isBusy(conv)).to.equal(false);
+  });
+
+  it('interrupts an open reply when the connection drops, keeping its text', () => {
+    const conv = apply(emptyConversation, { type: 'reply-delta', id: 'r', delta: 'Half a rep' });
+    const step = interrupt(conv);
+    expect(step.conversation.messages[0]).to.include({ content: 'Half a rep', state: 'interrupted' });
+    expect(isBusy(step.conversation)).to.equal(false);
+    const resumed = apply(step.conversation, { type: 'reply-delta', id: 'r', delta: 'ly' });
+    expect(resumed.messages[0]).to.include({ content: 'Half a reply', state: 'streaming' });
+  });
+
+  it('adds history messages once, deduplicated by id', () => {
+    const history: ServerEvent = {
+      type: 'history',
+      messages: [
+        { id: 'h1', role: 'user', content: 'Earlier question' },
+        { id: 'h2', role: 'assistant', content: 'Earlier answer' },
+      ],
+    };
+    const conv = apply(emptyConversation, history, history);
+    expect(conv.messages.map((m) => `${m.id}:${m.state}`)).to.deep.equal(['h1:sent', 'h2:complete']);
+  });
+
+  it('tracks server typing, and hides the indicator once a reply streams', () => {
+    let conv = apply(emptyConversation, { type: 'typing', typing: true });
+    expect(isTyping(conv)).to.equal(true);
+    conv = apply(conv, { type: 'reply-delta', delta: 'x' });
+    expect(isTyping(conv)).to.equal(false);
+    conv = apply(conv, { type: 'reply-end' }, { type: 'typing', typing: false });
+    expect(isTyping(conv)).to.equal(false);
+  });
+
+  it('adds notices as system lines and acknowledges sent messages by client id', () => {
+    let conv = addUserMessage(emptyConversation, { id: 'c1', content: 'x', time: 't' }, ctx()).conversation;
+    conv = apply(conv, { type: 'notice', text: 'Clinic closes at 6' }, { type: 'ack', clientId: 'c1' });
+    expect(conv.messages.map((m) => `${m.role}:${m.state}`)).to.deep.equal(['user:sent', 'system:complete']);
+  });
+
+  it('trims to max-messages but never drops a pending or streaming message', () => {
+    const messages = [msg('p', 'pending', 'user'), msg('a', 'complete'), msg('s', 'streaming'), msg('b', 'complete'), msg('c', 'sent', 'user')];
+    expect(trimMessages(messages, 3).map((m) => m.id)).to.deep.equal(['p', 's', 'c']);
+    expect(trimMessages(messages, 1).map((m) => m.id)).to.deep.equal(['p', 's']);
+    expect(trimMessages(messages, 10)).to.equal(messages);
+  });
+
+  it('applies max-messages when messages are added', () => {
+    let conv = emptyConversation;
+    for (let i = 0; i < 5; i++) conv = applyServerEvent(conv, { type: 'notice', text: `n${i}` }, ctx(3)).conversation;
+    expect(conv.messages.map((m) => m.content)).to.deep.equal(['n2', 'n3', 'n4']);
+  });
+
+  it('clears everything but pending messages, and marks failures', () => {
+    let conv = addUserMessage(emptyConversation, { id: 'u1', content: 'waiting', time: 't' }, ctx()).conversation;
+    conv = apply(conv, { type: 'notice', text: 'old' });
+    conv = clearConversation(conv);
+    expect(conv.messages.map((m) => m.id)).to.deep.equal(['u1']);
+    expect(markFailed(conv, 'u1').conversation.messages[0]!.state).to.equal('failed');
+  });
+});
