@@ -50,9 +50,13 @@ export function findChrome() {
   if (path) return path;
   if (canApt()) {
     console.log('No Chrome or Chromium found: installing Debian\'s "chromium" with apt-get…');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'sh',
+      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+      {
+        stdio: 'inherit',
+      },
+    );
     const after = found();
     if (after) return after;
   }

@@ -11,6 +11,7 @@ try {
   process.exit(1);
 }
 
+/** @param {string} cmd @param {string[]} args */
 const run = (cmd, args) => {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } });
   if (result.status !== 0) process.exit(result.status ?? 1);

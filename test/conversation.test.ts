@@ -14,13 +14,21 @@ import {
   type Conversation,
   type StepContext,
 } from '../src/conversation/index.js';
-import type { ServerEvent } from '../src/protocol/types.js';
+import type { Card, ServerEvent } from '../src/protocol/types.js';
 
 let ids = 0;
-const ctx = (maxMessages = 100): StepContext => ({ now: '2026-11-21T10:00:00.000Z', newId: () => `gen-${++ids}`, maxMessages });
+const ctx = (maxMessages = 100): StepContext => ({
+  now: '2026-11-21T10:00:00.000Z',
+  newId: () => `gen-${++ids}`,
+  maxMessages,
+});
 const apply = (conv: Conversation, ...events: ServerEvent[]) =>
   events.reduce((c, e) => applyServerEvent(c, e, ctx()).conversation, conv);
-const msg = (id: string, state: ChatMessage['state'], role: ChatMessage['role'] = 'assistant'): ChatMessage => ({
+const msg = (
+  id: string,
+  state: ChatMessage['state'],
+  role: ChatMessage['role'] = 'assistant',
+): ChatMessage => ({
   id,
   role,
   content: id,
@@ -96,7 +104,7 @@ describe('conversation', () => {
   });
 
   it('creates a complete reply (with card) when complete arrives without chunks', () => {
-    const card = { kind: 'symptom-analysis', urgency: 'low', specialties: [] } as const;
+    const card: Card = { kind: 'symptom-analysis', urgency: 'low', specialties: [] };
     const conv = apply(emptyConversation, { type: 'reply-end', content: 'Done', card });
     expect(conv.messages[0]).to.deep.include({ role: 'assistant', content: 'Done', state: 'complete', card });
   });
@@ -159,7 +167,13 @@ describe('conversation', () => {
   });
 
   it('trims to max-messages but never drops a pending or streaming message', () => {
-    const messages = [msg('p', 'pending', 'user'), msg('a', 'complete'), msg('s', 'streaming'), msg('b', 'complete'), msg('c', 'sent', 'user')];
+    const messages = [
+      msg('p', 'pending', 'user'),
+      msg('a', 'complete'),
+      msg('s', 'streaming'),
+      msg('b', 'complete'),
+      msg('c', 'sent', 'user'),
+    ];
     expect(trimMessages(messages, 3).map((m) => m.id)).to.deep.equal(['p', 's', 'c']);
     expect(trimMessages(messages, 1).map((m) => m.id)).to.deep.equal(['p', 's']);
     expect(trimMessages(messages, 10)).to.equal(messages);
@@ -167,12 +181,17 @@ describe('conversation', () => {
 
   it('applies max-messages when messages are added', () => {
     let conv = emptyConversation;
-    for (let i = 0; i < 5; i++) conv = applyServerEvent(conv, { type: 'notice', text: `n${i}` }, ctx(3)).conversation;
+    for (let i = 0; i < 5; i++)
+      conv = applyServerEvent(conv, { type: 'notice', text: `n${i}` }, ctx(3)).conversation;
     expect(conv.messages.map((m) => m.content)).to.deep.equal(['n2', 'n3', 'n4']);
   });
 
   it('clears everything but pending messages, and marks failures', () => {
-    let conv = addUserMessage(emptyConversation, { id: 'u1', content: 'waiting', time: 't' }, ctx()).conversation;
+    let conv = addUserMessage(
+      emptyConversation,
+      { id: 'u1', content: 'waiting', time: 't' },
+      ctx(),
+    ).conversation;
     conv = apply(conv, { type: 'notice', text: 'old' });
     conv = clearConversation(conv);
     expect(conv.messages.map((m) => m.id)).to.deep.equal(['u1']);

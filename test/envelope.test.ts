@@ -4,7 +4,8 @@ import { resolveEndpoint } from '../src/protocol/endpoint.js';
 import type { DialectContext, ServerEvent } from '../src/protocol/types.js';
 
 const ctx: DialectContext = { sessionId: 'sess-1', feature: 'symptom_checker' };
-const decode = (frame: unknown): ServerEvent[] => envelope.decode(typeof frame === 'string' ? frame : JSON.stringify(frame), ctx);
+const decode = (frame: unknown): ServerEvent[] =>
+  envelope.decode(typeof frame === 'string' ? frame : JSON.stringify(frame), ctx);
 const env = (type: string, data?: unknown, extra: Record<string, unknown> = {}) => ({
   type,
   data,
@@ -25,7 +26,10 @@ describe('envelope dialect: decode', () => {
     const events = decode(
       env(
         'complete',
-        { content: 'All done', analysis: { recommended_specialties: ['Cardiology'], urgency_level: 'emergency' } },
+        {
+          content: 'All done',
+          analysis: { recommended_specialties: ['Cardiology'], urgency_level: 'emergency' },
+        },
         { message_id: 'r1' },
       ),
     );
@@ -42,24 +46,32 @@ describe('envelope dialect: decode', () => {
   it('maps doctor recommendations to a doctors card, ids made strings', () => {
     const [event] = decode(
       env('complete', {
-        recommendations: [{ id: 7, name: 'Dr. Rossi', specialty: 'Cardiology', rating: 4.8, next_available: 'Mon 10:30' }],
+        recommendations: [
+          { id: 7, name: 'Dr. Rossi', specialty: 'Cardiology', rating: 4.8, next_available: 'Mon 10:30' },
+        ],
       }),
     );
     expect(event).to.deep.equal({
       type: 'reply-end',
       card: {
         kind: 'doctors',
-        doctors: [{ id: '7', name: 'Dr. Rossi', specialty: 'Cardiology', rating: 4.8, nextAvailable: 'Mon 10:30' }],
+        doctors: [
+          { id: '7', name: 'Dr. Rossi', specialty: 'Cardiology', rating: 4.8, nextAvailable: 'Mon 10:30' },
+        ],
       },
     });
   });
 
   it('accepts complete without data', () => {
-    expect(decode(env('complete', undefined, { message_id: 'r2' }))).to.deep.equal([{ type: 'reply-end', id: 'r2' }]);
+    expect(decode(env('complete', undefined, { message_id: 'r2' }))).to.deep.equal([
+      { type: 'reply-end', id: 'r2' },
+    ]);
   });
 
   it('decodes error, typing, status, notification, heartbeat and pong', () => {
-    expect(decode(env('error', { error: 'Service down' }))).to.deep.equal([{ type: 'error', message: 'Service down' }]);
+    expect(decode(env('error', { error: 'Service down' }))).to.deep.equal([
+      { type: 'error', message: 'Service down' },
+    ]);
     expect(decode(env('typing', { is_typing: true }))).to.deep.equal([{ type: 'typing', typing: true }]);
     expect(decode(env('status', { status: 'busy', message: 'High demand' }))).to.deep.equal([
       { type: 'notice', text: 'High demand' },
@@ -86,7 +98,10 @@ describe('envelope dialect: decode', () => {
         }),
       ),
     ).to.deep.equal([
-      { type: 'history', messages: [{ id: 'm1', role: 'assistant', content: 'Earlier answer', time: '2026-11-21T09:00:00Z' }] },
+      {
+        type: 'history',
+        messages: [{ id: 'm1', role: 'assistant', content: 'Earlier answer', time: '2026-11-21T09:00:00Z' }],
+      },
     ]);
   });
 
@@ -124,7 +139,10 @@ describe('envelope dialect: decode', () => {
 describe('envelope dialect: encode', () => {
   it('encodes a user message as an envelope with the feature', () => {
     const frame = JSON.parse(
-      envelope.encode({ type: 'send', id: 'id-1', content: 'I have a fever', time: '2026-11-21T10:00:00.000Z' }, ctx)!,
+      envelope.encode(
+        { type: 'send', id: 'id-1', content: 'I have a fever', time: '2026-11-21T10:00:00.000Z' },
+        ctx,
+      )!,
     );
     expect(frame).to.deep.equal({
       type: 'message',
@@ -136,10 +154,14 @@ describe('envelope dialect: encode', () => {
   });
 
   it('encodes heartbeats and auth frames, and has no typing frame', () => {
-    const beat = JSON.parse(envelope.encode({ type: 'heartbeat', id: 'h1', time: '2026-11-21T10:00:00.000Z' }, ctx)!);
+    const beat = JSON.parse(
+      envelope.encode({ type: 'heartbeat', id: 'h1', time: '2026-11-21T10:00:00.000Z' }, ctx)!,
+    );
     expect(beat).to.include({ type: 'heartbeat', message_id: 'h1', session_id: 'sess-1' });
     expect(beat.data).to.deep.equal({ timestamp: '2026-11-21T10:00:00.000Z' });
-    const auth = JSON.parse(envelope.encode({ type: 'auth', id: 'a1', token: 'T', time: '2026-11-21T10:00:00.000Z' }, ctx)!);
+    const auth = JSON.parse(
+      envelope.encode({ type: 'auth', id: 'a1', token: 'T', time: '2026-11-21T10:00:00.000Z' }, ctx)!,
+    );
     expect(auth).to.include({ type: 'auth' });
     expect(auth.data).to.deep.equal({ token: 'T' });
     expect(envelope.encode({ type: 'typing', typing: true }, ctx)).to.equal(undefined);
@@ -157,14 +179,20 @@ describe('endpoint placeholders', () => {
   });
 
   it('resolves relative endpoints against the page and turns http(s) into ws(s)', () => {
-    expect(resolveEndpoint('/chat/ws', { feature: 'chat', sessionId: 's' }, {}, 'https://a.example/page').href).to.equal(
-      'wss://a.example/chat/ws',
+    expect(
+      resolveEndpoint('/chat/ws', { feature: 'chat', sessionId: 's' }, {}, 'https://a.example/page').href,
+    ).to.equal('wss://a.example/chat/ws');
+    expect(resolveEndpoint('http://b.example/x', { feature: 'chat', sessionId: 's' }).href).to.equal(
+      'ws://b.example/x',
     );
-    expect(resolveEndpoint('http://b.example/x', { feature: 'chat', sessionId: 's' }).href).to.equal('ws://b.example/x');
   });
 
   it('rejects endpoints that cannot be a WebSocket URL with a readable error', () => {
-    expect(() => resolveEndpoint('ftp://x.example/ws', { feature: 'chat', sessionId: 's' })).to.throw(/must be a ws/);
-    expect(() => resolveEndpoint('http://[bad', { feature: 'chat', sessionId: 's' })).to.throw(/not a valid URL/);
+    expect(() => resolveEndpoint('ftp://x.example/ws', { feature: 'chat', sessionId: 's' })).to.throw(
+      /must be a ws/,
+    );
+    expect(() => resolveEndpoint('http://[bad', { feature: 'chat', sessionId: 's' })).to.throw(
+      /not a valid URL/,
+    );
   });
 });

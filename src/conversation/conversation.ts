@@ -33,7 +33,12 @@ function replaceAt(messages: readonly ChatMessage[], index: number, message: Cha
   return next;
 }
 
-function withMessage(conv: Conversation, message: ChatMessage, ctx: StepContext, notices: Notice[]): Conversation {
+function withMessage(
+  conv: Conversation,
+  message: ChatMessage,
+  ctx: StepContext,
+  notices: Notice[],
+): Conversation {
   notices.push({ kind: 'message', message });
   return { ...conv, messages: trimMessages([...conv.messages, message], ctx.maxMessages) };
 }
@@ -96,7 +101,12 @@ export function clearConversation(conv: Conversation): Conversation {
   return { ...emptyConversation, messages: conv.messages.filter((m) => m.state === 'pending') };
 }
 
-function addRemote(conv: Conversation, remote: RemoteMessage, ctx: StepContext, notices: Notice[]): Conversation {
+function addRemote(
+  conv: Conversation,
+  remote: RemoteMessage,
+  ctx: StepContext,
+  notices: Notice[],
+): Conversation {
   if (indexOf(conv.messages, remote.id) >= 0) return conv;
   const message: ChatMessage = {
     id: remote.id,
@@ -108,22 +118,45 @@ function addRemote(conv: Conversation, remote: RemoteMessage, ctx: StepContext, 
   return withMessage(conv, message, ctx, notices);
 }
 
-function appendDelta(conv: Conversation, id: string | undefined, delta: string, ctx: StepContext, notices: Notice[]) {
+function appendDelta(
+  conv: Conversation,
+  id: string | undefined,
+  delta: string,
+  ctx: StepContext,
+  notices: Notice[],
+) {
   const replyId = id ?? conv.openReplyId ?? ctx.newId();
   const base: Conversation = { ...conv, awaiting: false, serverTyping: false, openReplyId: replyId };
   const index = indexOf(conv.messages, replyId);
   if (index < 0) {
-    const message: ChatMessage = { id: replyId, role: 'assistant', content: delta, state: 'streaming', time: ctx.now };
+    const message: ChatMessage = {
+      id: replyId,
+      role: 'assistant',
+      content: delta,
+      state: 'streaming',
+      time: ctx.now,
+    };
     return withMessage(base, message, ctx, notices);
   }
   const message = conv.messages[index]!;
   // A finished reply does not grow again (a re-delivered chunk is ignored).
   if (message.state === 'complete' || message.state === 'failed') return conv;
   const resumed = message.state !== 'streaming';
-  return updateMessage(base, index, { content: message.content + delta, state: 'streaming' }, notices, resumed);
+  return updateMessage(
+    base,
+    index,
+    { content: message.content + delta, state: 'streaming' },
+    notices,
+    resumed,
+  );
 }
 
-function endReply(conv: Conversation, event: Extract<ServerEvent, { type: 'reply-end' }>, ctx: StepContext, notices: Notice[]) {
+function endReply(
+  conv: Conversation,
+  event: Extract<ServerEvent, { type: 'reply-end' }>,
+  ctx: StepContext,
+  notices: Notice[],
+) {
   const replyId = event.id ?? conv.openReplyId;
   const base: Conversation = {
     ...conv,
@@ -149,12 +182,19 @@ function endReply(conv: Conversation, event: Extract<ServerEvent, { type: 'reply
   const streamed = conv.messages[index]!.content;
   let content = streamed;
   if (event.content !== undefined) content = event.content;
-  else if (event.last !== undefined) content = event.last.startsWith(streamed) ? event.last : streamed + event.last;
+  else if (event.last !== undefined)
+    content = event.last.startsWith(streamed) ? event.last : streamed + event.last;
   return updateMessage(base, index, { content, state: 'complete', ...card }, notices);
 }
 
 function systemLine(conv: Conversation, text: string, ctx: StepContext, notices: Notice[]): Conversation {
-  const message: ChatMessage = { id: ctx.newId(), role: 'system', content: text, state: 'complete', time: ctx.now };
+  const message: ChatMessage = {
+    id: ctx.newId(),
+    role: 'system',
+    content: text,
+    state: 'complete',
+    time: ctx.now,
+  };
   return withMessage(conv, message, ctx, notices);
 }
 

@@ -37,8 +37,7 @@ export interface Conversation {
 
 /** Something the outside should hear about after a step (the element turns them into events). */
 export type Notice =
-  | { kind: 'message'; message: ChatMessage }
-  | { kind: 'error'; code: string; message: string };
+  { kind: 'message'; message: ChatMessage } | { kind: 'error'; code: string; message: string };
 
 export interface Step {
   conversation: Conversation;

@@ -44,7 +44,8 @@ const ROLES: Record<z.infer<typeof ChatMessage>['type'], Role> = {
 
 function cardOf(data: z.infer<typeof Complete>): Card | undefined {
   if (data?.analysis) return symptomAnalysisFrom(data.analysis);
-  if (data?.recommendations?.length) return { kind: 'doctors', doctors: data.recommendations.map(doctorFrom) };
+  if (data?.recommendations?.length)
+    return { kind: 'doctors', doctors: data.recommendations.map(doctorFrom) };
   return undefined;
 }
 

@@ -33,7 +33,7 @@ export function mockBackendCommands() {
       if (typeof backend[op] !== 'function') throw new Error(`mock-backend: no operation '${op}'`);
       const result = await backend[op](...args);
       if (op === 'close') backends.delete(id);
-      return result ?? null;
+      return result ?? true;
     },
   };
 }

@@ -1,0 +1,37 @@
+// A Vite plugin that attaches the mock AI backend to Vite's own HTTP server (dev and preview),
+// so the demo page reaches it at the same origin: <ai-chat endpoint="/ai/{feature}/ws">.
+// It takes only upgrade requests on the dialects' paths; Vite's HMR socket is left alone.
+//
+//   import { mockBackend } from './demo/server/vite-plugin.js';
+//   export default defineConfig({ plugins: [mockBackend()] });
+import { attachMockBackend } from './mock-backend.js';
+
+/**
+ * @param {import('./mock-backend.js').MockBackendOptions} [options] pace defaults to 'human'
+ * @returns {import('vite').Plugin}
+ */
+export function mockBackend(options = {}) {
+  /**
+   * @param {{httpServer: unknown, middlewares: import('vite').Connect.Server, config: import('vite').ResolvedConfig}} server
+   */
+  const attach = (server) => {
+    if (!server.httpServer) {
+      server.config.logger.warn('mock AI backend: no HTTP server (middleware mode); not attached');
+      return;
+    }
+    const httpServer = /** @type {import('node:http').Server} */ (server.httpServer);
+    const backend = attachMockBackend(httpServer, { pace: 'human', ...options });
+    server.middlewares.use((req, res, next) => {
+      if (!backend.handleHttp(req, res)) next();
+    });
+    httpServer.once('close', () => void backend.close());
+    server.config.logger.info(
+      `  mock AI backend attached at the same origin: /ai/{feature}/ws and /chat/ws (dialect ${backend.opts.dialect}, pace ${JSON.stringify(backend.opts.paceOption)})`,
+    );
+  };
+  return {
+    name: 'ai-chat-mock-backend',
+    configureServer: attach,
+    configurePreviewServer: attach,
+  };
+}

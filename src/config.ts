@@ -1,0 +1,102 @@
+import { AUTH_MODES, DEFAULT_DIALECT, dialects, type AuthMode, type Dialect } from './protocol/index.js';
+import { DEFAULTS } from './transport/backoff.js';
+
+/** The element's connection settings, as the host page set them (attributes or properties). */
+export interface RawConfig {
+  endpoint?: string | null;
+  feature?: string | null;
+  dialect?: string | null;
+  auth?: string | null;
+  streamUrl?: string | null;
+  userId?: string | null;
+  sessionId?: string | null;
+  apiKey?: string | null;
+  maxRetries?: number | null;
+  heartbeat?: number | null;
+  maxMessages?: number | null;
+}
+
+/** Settings after validation: every field usable, defaults filled in. */
+export interface ChatConfig {
+  endpoint?: string;
+  feature: string;
+  dialect: Dialect;
+  auth: AuthMode;
+  streamUrl?: string;
+  userId?: string;
+  sessionId?: string;
+  apiKey?: string;
+  maxRetries: number;
+  heartbeatMs: number;
+  maxMessages: number;
+}
+
+export const DEFAULT_FEATURE = 'chat';
+export const DEFAULT_MAX_MESSAGES = 100;
+const DEFAULT_HEARTBEAT_S = DEFAULTS.heartbeatMs / 1000;
+
+const text = (value: string | null | undefined): string | undefined => value?.trim() || undefined;
+
+function count(name: string, value: number | null | undefined, fallback: number, problems: string[]): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    const got = Number.isNaN(value) ? 'something that is not a number' : String(value);
+    problems.push(`${name} must be a number ≥ 0 (got ${got}); using ${fallback}`);
+    return fallback;
+  }
+  return value;
+}
+
+/**
+ * Validates what the page set. A wrong value never stops the widget: it is replaced by the
+ * default and described in `problems` (the element reports each as a `bad-config` error).
+ */
+export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: string[] } {
+  const problems: string[] = [];
+  const dialectName = text(raw.dialect) ?? DEFAULT_DIALECT;
+  let dialect = dialects[dialectName];
+  if (!dialect || !Object.hasOwn(dialects, dialectName)) {
+    problems.push(
+      `dialect "${dialectName}" is not known (use one of: ${Object.keys(dialects).join(', ')}); using ${DEFAULT_DIALECT}`,
+    );
+    dialect = dialects[DEFAULT_DIALECT]!;
+  }
+  const authName = text(raw.auth);
+  let auth = dialect.auth;
+  if (authName) {
+    if ((AUTH_MODES as readonly string[]).includes(authName)) auth = authName as AuthMode;
+    else problems.push(`auth "${authName}" is not one of ${AUTH_MODES.join(', ')}; using ${dialect.auth}`);
+  }
+  const config: ChatConfig = {
+    endpoint: text(raw.endpoint),
+    feature: text(raw.feature) ?? DEFAULT_FEATURE,
+    dialect,
+    auth,
+    streamUrl: text(raw.streamUrl),
+    userId: text(raw.userId),
+    sessionId: text(raw.sessionId),
+    apiKey: text(raw.apiKey),
+    maxRetries: Math.floor(count('max-retries', raw.maxRetries, DEFAULTS.maxRetries, problems)),
+    heartbeatMs: count('heartbeat', raw.heartbeat, DEFAULT_HEARTBEAT_S, problems) * 1000,
+    maxMessages: Math.max(
+      1,
+      Math.floor(count('max-messages', raw.maxMessages, DEFAULT_MAX_MESSAGES, problems)),
+    ),
+  };
+  return { config, problems };
+}
+
+/** The part of the config that, when it changes, needs a new connection. */
+export const connectionKey = (c: ChatConfig): string =>
+  JSON.stringify([
+    c.endpoint,
+    c.feature,
+    c.dialect.name,
+    c.auth,
+    c.streamUrl,
+    c.userId,
+    c.sessionId,
+    c.apiKey,
+    c.maxRetries,
+    c.heartbeatMs,
+  ]);

@@ -1,0 +1,6 @@
+export { AiChat } from './ai-chat.js';
+export * from './events.js';
+export type { ChatMessage, MessageState } from './conversation/types.js';
+export type { Card, Doctor, TimeSlot, Role } from './protocol/types.js';
+export { Status, type StatusDetail } from './transport/status.js';
+export type { TokenProvider } from './chat-controller.js';

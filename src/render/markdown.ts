@@ -1,0 +1,256 @@
+/**
+ * Markdown → sanitized DOM. The only path from model text to the page.
+ *
+ * A pure module: one `Marked` instance and one private DOMPurify instance, both configured
+ * here at module scope, and functions that map text (or tokens) to a `DocumentFragment`.
+ * The same input always yields the same DOM.
+ *
+ * - Raw HTML in the model's text is shown as text, never parsed as HTML.
+ * - The sanitizer keeps only the tags and attributes marked produces (see `TAG_ATTRIBUTES`).
+ * - Links keep their `href` only for `http:`, `https:`, `mailto:` and relative URLs, decided on
+ *   the URL as the browser parses it; kept links open in a new tab with `rel="noopener noreferrer"`.
+ * - Images load only with `allowImages`; otherwise they become a plain link to their URL.
+ * - The output is a `DocumentFragment` (DOMPurify `RETURN_DOM_FRAGMENT`): nothing here assigns
+ *   `innerHTML`, so the only Trusted Types policy involved is DOMPurify's own (`dompurify`).
+ */
+import { Marked, Tokenizer, type Token, type Tokens, type TokensList } from 'marked';
+import DOMPurify from 'dompurify';
+
+/** Options shared by every render function. */
+export interface MarkdownOptions {
+  /** Render images as `<img>` (http/https only). Off by default: an image becomes a link to its URL. */
+  allowImages?: boolean;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes every HTML-significant character. */
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** Escapes like marked does for text: an existing character reference (`&amp;`, `&#39;`) stays one. */
+const escapeText = (text: string): string =>
+  text.replace(/[<>"']|&(?!#\d{1,7};|#[Xx][a-fA-F0-9]{1,6};|\w+;)/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** marked's own URL clean-up (`encodeURI`, keeping existing `%XX` escapes); null when it cannot encode. */
+const encodeUrl = (href: string): string | null => {
+  try {
+    return encodeURI(href).replace(/%25/g, '%');
+  } catch {
+    return null;
+  }
+};
+
+const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
+const IMAGE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
+const URL_BASE = 'https://example.invalid/';
+// C0 controls, space, DEL and C1 controls: what browsers ignore or strip inside a scheme.
+// eslint-disable-next-line no-control-regex
+const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u009f]+/g;
+const SCHEME = /^([a-z][a-z\d+.-]*):/i;
+
+/**
+ * Whether `url` (an attribute value as the browser will see it) may stay: the browser's own parse
+ * (`new URL` against a neutral base, so relative URLs count as `https:`) must give an allowed
+ * protocol, and the value must not look like another scheme once percent-escapes, whitespace and
+ * control characters are removed (`java%09script:`, `%01javascript:`).
+ */
+const isAllowedUrl = (url: string, protocols: ReadonlySet<string>): boolean => {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, URL_BASE);
+  } catch {
+    return false;
+  }
+  if (!protocols.has(parsed.protocol)) return false;
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // A malformed escape: judge the raw value.
+  }
+  const scheme = SCHEME.exec(decoded.replace(IGNORED_IN_SCHEME, ''));
+  return scheme === null || protocols.has(`${scheme[1].toLowerCase()}:`);
+};
+
+// Read during a (synchronous) parse by the image renderer; set only by `toHtml`.
+let imagesAllowed = false;
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+marked.use({
+  tokenizer: {
+    // marked remembers an unclosed raw `<a>` tag across blocks and stops autolinking URLs after
+    // it. Raw HTML is shown as text here, so it must not change how later blocks render: a
+    // block renders the same whether it is lexed alone (streaming) or with the whole reply.
+    tag(src) {
+      const inLink = this.lexer.state.inLink;
+      const token = Tokenizer.prototype.tag.call(this, src);
+      this.lexer.state.inLink = inLink;
+      return token;
+    },
+  },
+  renderer: {
+    // Raw HTML (block and inline) is shown as text. A block of it gets its own paragraph.
+    html({ text, block }) {
+      return block ? `<p>${escapeHtml(text.replace(/\n+$/, ''))}</p>\n` : escapeHtml(text);
+    },
+    // Text between raw `<pre>`/`<script>`-like tags comes unescaped from marked; escape it too.
+    text(token) {
+      if ('tokens' in token && token.tokens) return false;
+      return 'escaped' in token && token.escaped ? escapeText(token.text) : false;
+    },
+    image({ href, title, text, tokens }) {
+      const alt = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
+      const url = encodeUrl(href);
+      if (url === null || !isAllowedUrl(url, IMAGE_PROTOCOLS)) return escapeHtml(alt);
+      const titled = title ? ` title="${escapeHtml(title)}"` : '';
+      if (imagesAllowed) return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${titled}>`;
+      return `<a href="${escapeHtml(url)}"${titled}>${escapeHtml(alt || href)}</a>`;
+    },
+  },
+});
+
+/** The attributes each allowed tag may keep; anything else is removed. */
+const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  p: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  blockquote: [],
+  pre: [],
+  code: ['class'],
+  em: [],
+  strong: [],
+  del: [],
+  a: ['href', 'title'],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ['align'],
+  td: ['align'],
+  hr: [],
+  br: [],
+  input: ['type', 'checked', 'disabled'],
+};
+const IMG_ATTRIBUTES = ['src', 'alt', 'title'];
+const LANGUAGE_CLASS = /^language-[\w#+.-]+$/;
+const ALIGNMENTS: ReadonlySet<string> = new Set(['left', 'center', 'right']);
+
+const BASE_TAGS = Object.keys(TAG_ATTRIBUTES);
+const ALL_ATTRIBUTES = [...new Set([...Object.values(TAG_ATTRIBUTES).flat(), ...IMG_ATTRIBUTES])];
+// DOMPurify's own URI check, as strict as ours (ours runs after it, on the parsed URL).
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+const baseConfig = {
+  ALLOWED_ATTR: ALL_ATTRIBUTES,
+  ALLOWED_URI_REGEXP,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  RETURN_DOM_FRAGMENT: true,
+} as const;
+const TEXT_CONFIG = { ...baseConfig, ALLOWED_TAGS: BASE_TAGS };
+const IMAGE_CONFIG = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img'] };
+
+// A private instance: hooks on the global default instance would change the host page's DOMPurify.
+const purify = DOMPurify(window);
+
+purify.addHook('afterSanitizeAttributes', (node) => {
+  const tag = node.nodeName.toLowerCase();
+  const allowed = tag === 'img' ? IMG_ATTRIBUTES : (TAG_ATTRIBUTES[tag] ?? []);
+  for (const { name } of Array.from(node.attributes)) {
+    if (!allowed.includes(name)) node.removeAttribute(name);
+  }
+  switch (tag) {
+    case 'a': {
+      const href = node.getAttribute('href');
+      if (href !== null && !isAllowedUrl(href, LINK_PROTOCOLS)) node.removeAttribute('href');
+      if (node.hasAttribute('href')) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+      break;
+    }
+    case 'img': {
+      const src = node.getAttribute('src');
+      if (src === null || !isAllowedUrl(src, IMAGE_PROTOCOLS)) {
+        node.remove();
+        break;
+      }
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('referrerpolicy', 'no-referrer');
+      break;
+    }
+    case 'code': {
+      const cls = node.getAttribute('class');
+      if (cls !== null && !LANGUAGE_CLASS.test(cls)) node.removeAttribute('class');
+      break;
+    }
+    case 'th':
+    case 'td': {
+      const align = node.getAttribute('align');
+      if (align !== null && !ALIGNMENTS.has(align)) node.removeAttribute('align');
+      break;
+    }
+    case 'ol': {
+      const start = node.getAttribute('start');
+      if (start !== null && !/^\d{1,9}$/.test(start)) node.removeAttribute('start');
+      break;
+    }
+    case 'input':
+      if (node.getAttribute('type') !== 'checkbox') node.remove();
+      break;
+  }
+});
+
+/** marked → HTML string for these tokens (not yet sanitized). */
+const toHtml = (tokens: Token[], allowImages: boolean): string => {
+  imagesAllowed = allowImages;
+  try {
+    return marked.parser(tokens);
+  } finally {
+    imagesAllowed = false;
+  }
+};
+
+const sanitize = (html: string, allowImages: boolean): DocumentFragment =>
+  purify.sanitize(html, allowImages ? IMAGE_CONFIG : TEXT_CONFIG);
+
+/**
+ * Lexes markdown into top-level block tokens (with their inline tokens). The `raw` of the tokens,
+ * concatenated, is the text with `\r\n` and `\r` turned into `\n`. `links` holds the reference
+ * definitions (`[x]: http://…`) found in the text.
+ */
+export const lexBlocks = (text: string): TokensList => marked.lexer(text);
+
+/**
+ * Renders top-level tokens from {@link lexBlocks} to a sanitized fragment. Rendering consecutive
+ * runs of tokens separately and concatenating the fragments gives the same DOM as rendering them
+ * together.
+ */
+export const renderTokens = (tokens: Token[], options: MarkdownOptions = {}): DocumentFragment => {
+  const allowImages = options.allowImages ?? false;
+  return sanitize(toHtml(tokens, allowImages), allowImages);
+};
+
+/** Renders markdown text to a sanitized `DocumentFragment`, ready to append. */
+export const renderMarkdown = (text: string, options: MarkdownOptions = {}): DocumentFragment =>
+  renderTokens(lexBlocks(text), options);
+
+/** Whether the lexed text holds reference definitions, which can change how other blocks render. */
+export const hasLinkDefinitions = (tokens: TokensList): boolean => Object.keys(tokens.links).length > 0;
+
+export type { Token, Tokens, TokensList };
