@@ -347,3 +347,11 @@ describe('<ai-chat> against the mock backend', () => {
     expect(errors.filter((c) => c === 'bad-config')).to.have.length(2);
   });
 });
+
+describe('<ai-chat> in Lit dev mode', () => {
+  it('made Lit issue no warning besides the dev-mode notice across the suite above', () => {
+    const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+    expect(issued, 'the tests run Lit in dev mode').to.be.instanceOf(Set);
+    expect([...issued!].filter((w) => !/dev mode|dev-mode/i.test(w))).to.deep.equal([]);
+  });
+});

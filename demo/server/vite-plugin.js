@@ -22,12 +22,23 @@ export function mockBackend(options = {}) {
     const httpServer = /** @type {import('node:http').Server} */ (server.httpServer);
     const backend = attachMockBackend(httpServer, { pace: 'human', ...options });
     server.middlewares.use((req, res, next) => {
+      // The demo lives in demo/; send visitors of the bare origin there.
+      if (req.url === '/' || req.url === '/index.html') {
+        res.writeHead(302, { Location: '/demo/' });
+        res.end();
+        return;
+      }
       if (!backend.handleHttp(req, res)) next();
     });
     httpServer.once('close', () => void backend.close());
     server.config.logger.info(
       `  mock AI backend attached at the same origin: /ai/{feature}/ws and /chat/ws (dialect ${backend.opts.dialect}, pace ${JSON.stringify(backend.opts.paceOption)})`,
     );
+    httpServer.once('listening', () => {
+      const address = httpServer.address();
+      const port = typeof address === 'object' && address ? address.port : '';
+      server.config.logger.info(`  ➜  Demo:   http://127.0.0.1:${port}/demo/`);
+    });
   };
   return {
     name: 'ai-chat-mock-backend',
