@@ -9,7 +9,8 @@
  * - The sanitizer keeps only the tags and attributes marked produces (see `TAG_ATTRIBUTES`).
  * - Links keep their `href` only for `http:`, `https:`, `mailto:` and relative URLs, decided on
  *   the URL as the browser parses it; kept links open in a new tab with `rel="noopener noreferrer"`.
- * - Images load only with `allowImages`; otherwise they become a plain link to their URL.
+ * - Images load only with `allowImages`, and only from absolute `http:`/`https:` URLs (a relative
+ *   one would make the host page request its own paths); otherwise they become a plain link.
  * - The output is a `DocumentFragment` (DOMPurify `RETURN_DOM_FRAGMENT`): nothing here assigns
  *   `innerHTML`, so the only Trusted Types policy involved is DOMPurify's own (`dompurify`).
  */
@@ -18,7 +19,10 @@ import DOMPurify from 'dompurify';
 
 /** Options shared by every render function. */
 export interface MarkdownOptions {
-  /** Render images as `<img>` (http/https only). Off by default: an image becomes a link to its URL. */
+  /**
+   * Render images as `<img>` (absolute http/https URLs only). Off by default: an image becomes a
+   * link to its URL, so nothing loads.
+   */
   allowImages?: boolean;
 }
 
@@ -56,14 +60,14 @@ const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 
 /**
  * Whether `url` (an attribute value as the browser will see it) may stay: the browser's own parse
- * (`new URL` against a neutral base, so relative URLs count as `https:`) must give an allowed
- * protocol, and the value must not look like another scheme once percent-escapes, whitespace and
- * control characters are removed (`java%09script:`, `%01javascript:`).
+ * (`new URL`; against a neutral base when `relative` URLs are allowed, so they count as `https:`)
+ * must give an allowed protocol, and the value must not look like another scheme once
+ * percent-escapes, whitespace and control characters are removed (`java%09script:`).
  */
-const isAllowedUrl = (url: string, protocols: ReadonlySet<string>): boolean => {
+const isAllowedUrl = (url: string, protocols: ReadonlySet<string>, relative: boolean): boolean => {
   let parsed: URL;
   try {
-    parsed = new URL(url, URL_BASE);
+    parsed = relative ? new URL(url, URL_BASE) : new URL(url);
   } catch {
     return false;
   }
@@ -108,7 +112,7 @@ marked.use({
     image({ href, title, text, tokens }) {
       const alt = tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text;
       const url = encodeUrl(href);
-      if (url === null || !isAllowedUrl(url, IMAGE_PROTOCOLS)) return escapeHtml(alt);
+      if (url === null || !isAllowedUrl(url, IMAGE_PROTOCOLS, false)) return escapeHtml(alt);
       const titled = title ? ` title="${escapeHtml(title)}"` : '';
       if (imagesAllowed) return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${titled}>`;
       return `<a href="${escapeHtml(url)}"${titled}>${escapeHtml(alt || href)}</a>`;
@@ -177,7 +181,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   switch (tag) {
     case 'a': {
       const href = node.getAttribute('href');
-      if (href !== null && !isAllowedUrl(href, LINK_PROTOCOLS)) node.removeAttribute('href');
+      if (href !== null && !isAllowedUrl(href, LINK_PROTOCOLS, true)) node.removeAttribute('href');
       if (node.hasAttribute('href')) {
         node.setAttribute('target', '_blank');
         node.setAttribute('rel', 'noopener noreferrer');
@@ -186,7 +190,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     }
     case 'img': {
       const src = node.getAttribute('src');
-      if (src === null || !isAllowedUrl(src, IMAGE_PROTOCOLS)) {
+      if (src === null || !isAllowedUrl(src, IMAGE_PROTOCOLS, false)) {
         node.remove();
         break;
       }

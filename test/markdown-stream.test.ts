@@ -1,0 +1,550 @@
+import { expect } from '@open-wc/testing';
+import { html as litHtml, nothing, render as litRender } from 'lit';
+import { lexBlocks, renderMarkdown } from '../src/render/markdown.js';
+import { MarkdownStream, type Schedule } from '../src/render/markdown-stream.js';
+import { markdown } from '../src/render/markdown-directive.js';
+import { followBottom } from '../src/render/auto-scroll.js';
+import { REPLIES, SHORT_REPLY } from './fixtures/markdown-samples.js';
+
+/** mulberry32: a small seeded PRNG, so a failing chunking can be replayed. */
+const prng = (seed: number): (() => number) => {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+/** A `schedule` whose frames run only when the test says so. */
+class FakeFrames {
+  private queue: Array<() => void> = [];
+  scheduled = 0;
+  cancelled = 0;
+
+  readonly schedule: Schedule = (callback) => {
+    this.scheduled++;
+    this.queue.push(callback);
+    return () => {
+      const index = this.queue.indexOf(callback);
+      if (index !== -1) {
+        this.queue.splice(index, 1);
+        this.cancelled++;
+      }
+    };
+  };
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Runs the frames scheduled so far; returns how many ran. */
+  run(): number {
+    const due = this.queue;
+    this.queue = [];
+    for (const callback of due) callback();
+    return due.length;
+  }
+}
+
+const oneShot = (text: string, allowImages = false): HTMLElement => {
+  const el = document.createElement('div');
+  el.append(renderMarkdown(text, { allowImages }));
+  return el;
+};
+
+const frames = async (count: number): Promise<void> => {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+
+/** Splits `text` into chunks of 1..maxChunk characters. */
+const chunk = (text: string, random: () => number, maxChunk: number): string[] => {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length;) {
+    const size = 1 + Math.floor(random() * maxChunk);
+    chunks.push(text.slice(i, i + size));
+    i += size;
+  }
+  return chunks;
+};
+
+interface StreamRun {
+  container: HTMLElement;
+  renders: number;
+  framesRun: number;
+  maxPending: number;
+  /** Frames after which the DOM differed from the one-shot render of the text so far. */
+  mismatches: string[];
+}
+
+/**
+ * Streams `text` in the given chunks, running the scheduled frame at random points, then sends
+ * the final update. After every frame (every `checkEvery`th) the DOM must equal the one-shot
+ * render of the text so far, as long as that text has no reference definition (one can change
+ * frozen blocks, which only the final render corrects).
+ */
+const stream = (chunks: string[], random: () => number, flushChance: number, checkEvery = 1): StreamRun => {
+  const container = document.createElement('div');
+  const fake = new FakeFrames();
+  const run: StreamRun = { container, renders: 0, framesRun: 0, maxPending: 0, mismatches: [] };
+  const md = new MarkdownStream(container, { schedule: fake.schedule, onRender: () => run.renders++ });
+  let text = '';
+  for (const piece of chunks) {
+    text += piece;
+    md.update(text, false);
+    run.maxPending = Math.max(run.maxPending, fake.pending);
+    if (random() < flushChance) {
+      run.framesRun += fake.run();
+      if (run.framesRun % checkEvery === 0 && Object.keys(lexBlocks(text).links).length === 0) {
+        const expected = oneShot(text).innerHTML;
+        if (container.innerHTML !== expected) run.mismatches.push(JSON.stringify(text));
+      }
+    }
+  }
+  md.update(text, true);
+  expect(fake.pending, 'final cancels the scheduled frame').to.equal(0);
+  return run;
+};
+
+describe('MarkdownStream', () => {
+  describe('property: any chunking renders the one-shot DOM', () => {
+    const CHUNKINGS_PER_REPLY = 40;
+    for (const [name, text] of Object.entries(REPLIES)) {
+      it(`streams "${name}" in ${CHUNKINGS_PER_REPLY} random chunkings`, () => {
+        const expected = oneShot(text);
+        for (let i = 0; i < CHUNKINGS_PER_REPLY; i++) {
+          const seed = name.length * 1000 + i;
+          const random = prng(seed);
+          const maxChunk = [3, 12, 40, 200][i % 4]!;
+          const run = stream(chunk(text, random, maxChunk), random, [0.1, 0.5, 1][i % 3]!);
+          const where = `${name}, seed ${seed}, max chunk ${maxChunk}`;
+          expect(run.container.innerHTML, where).to.equal(expected.innerHTML);
+          expect(run.container.isEqualNode(expected), `${where}: same node structure`).to.equal(true);
+          expect(run.mismatches, `${where}: a frame differed from the one-shot render`).to.deep.equal([]);
+          expect(run.maxPending, 'one frame at a time').to.be.at.most(1);
+          expect(run.renders, 'at most one render per frame, plus the final one').to.be.at.most(
+            run.framesRun + 1,
+          );
+        }
+      });
+    }
+
+    it('streams a reply one character at a time', () => {
+      const expected = oneShot(SHORT_REPLY);
+      for (let seed = 1; seed <= 5; seed++) {
+        const random = prng(seed);
+        const run = stream([...SHORT_REPLY], random, 0.3);
+        expect(run.container.innerHTML, `seed ${seed}`).to.equal(expected.innerHTML);
+        expect(run.mismatches, `seed ${seed}`).to.deep.equal([]);
+      }
+    });
+
+    it('streams all replies joined, frame after every character', () => {
+      const text = Object.values(REPLIES).join('\n\n');
+      const run = stream([...text], () => 0, 1, 25);
+      expect(run.framesRun).to.equal(text.length);
+      expect(run.container.innerHTML).to.equal(oneShot(text).innerHTML);
+      expect(run.mismatches).to.deep.equal([]);
+    });
+
+    it('streams with images allowed the same as one-shot', () => {
+      const text = REPLIES.hostile!;
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule, allowImages: true });
+      for (let i = 1; i <= text.length; i += 7) {
+        md.update(text.slice(0, i), false);
+        fake.run();
+      }
+      md.update(text, true);
+      expect(container.innerHTML).to.equal(oneShot(text, true).innerHTML);
+      expect(container.querySelector('img')).to.not.equal(null);
+    });
+
+    it('resolves a reference definition that arrives after the blocks using it froze', () => {
+      const text = REPLIES.overview!;
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      const end = text.indexOf('[thermo]: ');
+      md.update(text.slice(0, end), false);
+      fake.run();
+      md.update(text, false);
+      fake.run();
+      md.update(text, true);
+      expect(container.querySelector('a[href="https://example.com/thermometer-manual"]')).to.not.equal(null);
+      expect(container.innerHTML).to.equal(oneShot(text).innerHTML);
+    });
+  });
+
+  describe('frozen blocks', () => {
+    const paragraphs = Array.from(
+      { length: 120 },
+      (_, i) => `Paragraph ${i} with *some* text and a [link](https://example.com/${i}).`,
+    );
+    const text = `# Title\n\n${paragraphs.join('\n\n')}\n`;
+
+    it('keeps frozen block nodes across later updates (no re-render)', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      const removed = new Set<Node>();
+      const observer = new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) removed.add(node);
+      });
+      observer.observe(container, { childList: true, subtree: true, characterData: true });
+
+      md.update(text.slice(0, text.indexOf('Paragraph 3')), false);
+      fake.run();
+      const heading = container.querySelector('h1')!;
+      const first = container.querySelector('p')!;
+      expect(heading.textContent).to.equal('Title');
+      for (let i = 1; i <= text.length; i += 5) {
+        md.update(text.slice(0, i + text.indexOf('Paragraph 3')), false);
+        fake.run();
+      }
+      md.update(text, true);
+      observer.takeRecords().forEach((record) => record.removedNodes.forEach((node) => removed.add(node)));
+      observer.disconnect();
+
+      expect(container.querySelector('h1')).to.equal(heading);
+      expect(container.querySelector('p')).to.equal(first);
+      expect(removed.has(heading) || removed.has(first)).to.equal(false);
+      expect(container.innerHTML).to.equal(oneShot(text).innerHTML);
+    });
+
+    it('keeps a text selection inside a frozen block while streaming', () => {
+      const container = document.createElement('div');
+      document.body.append(container);
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      md.update(text.slice(0, 400), false);
+      fake.run();
+      const first = container.querySelector('p')!;
+      const selection = getSelection()!;
+      selection.selectAllChildren(first);
+      for (let i = 400; i <= text.length; i += 50) {
+        md.update(text.slice(0, i), false);
+        fake.run();
+      }
+      md.update(text, true);
+      expect(selection.anchorNode).to.equal(first);
+      expect(selection.toString()).to.equal(first.textContent);
+      selection.removeAllRanges();
+      container.remove();
+    });
+
+    it('re-renders only the tail: per-frame DOM work stays small on a long reply', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(container, { childList: true });
+      let framesRun = 0;
+      let maxRemoved = 0;
+      let totalRemoved = 0;
+      for (let i = 1; i <= text.length; i += 9) {
+        md.update(text.slice(0, i), false);
+        framesRun += fake.run();
+        let removed = 0;
+        for (const record of observer.takeRecords()) removed += record.removedNodes.length;
+        maxRemoved = Math.max(maxRemoved, removed);
+        totalRemoved += removed;
+      }
+      observer.disconnect();
+      expect(framesRun).to.be.greaterThan(500);
+      // The live tail is a few blocks at most (each an element and a newline), and usually only
+      // the last one changes: nothing like the 120 blocks already rendered.
+      expect(maxRemoved).to.be.at.most(8);
+      expect(totalRemoved).to.be.at.most(framesRun * 2);
+      expect(container.childElementCount).to.equal(121);
+    });
+  });
+
+  describe('scheduling', () => {
+    it('renders at most once per scheduled frame however many updates come', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      let renders = 0;
+      const md = new MarkdownStream(container, { schedule: fake.schedule, onRender: () => renders++ });
+      let text = '';
+      for (let i = 0; i < 50; i++) {
+        text += `word${i} `;
+        md.update(text, false);
+      }
+      expect(fake.scheduled).to.equal(1);
+      expect(renders).to.equal(0);
+      expect(container.childNodes).to.have.length(0);
+      expect(fake.run()).to.equal(1);
+      expect(renders).to.equal(1);
+      expect(container.innerHTML).to.equal(oneShot(text).innerHTML);
+      md.update(`${text}more`, false);
+      md.update(`${text}more and more`, false);
+      expect(fake.scheduled).to.equal(2);
+      fake.run();
+      expect(renders).to.equal(2);
+    });
+
+    it('does nothing for an update with the same text', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      let renders = 0;
+      const md = new MarkdownStream(container, { schedule: fake.schedule, onRender: () => renders++ });
+      md.update('same', true);
+      md.update('same', true);
+      expect(renders).to.equal(1);
+      expect(fake.scheduled).to.equal(0);
+    });
+
+    it('renders final updates synchronously and cancels the pending frame', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      md.update('# Hel', false);
+      expect(fake.pending).to.equal(1);
+      md.update('# Hello\n\nworld', true);
+      expect(fake.pending).to.equal(0);
+      expect(fake.cancelled).to.equal(1);
+      expect(container.innerHTML).to.equal(oneShot('# Hello\n\nworld').innerHTML);
+    });
+
+    it('uses requestAnimationFrame by default', async () => {
+      const container = document.createElement('div');
+      const md = new MarkdownStream(container);
+      md.update('*hi*', false);
+      expect(container.childNodes).to.have.length(0);
+      await frames(2);
+      expect(container.innerHTML).to.equal(oneShot('*hi*').innerHTML);
+      md.destroy();
+    });
+
+    it('destroy() cancels the scheduled frame', async () => {
+      const fake = new FakeFrames();
+      const container = document.createElement('div');
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      md.update('pending text', false);
+      md.destroy();
+      expect(fake.pending).to.equal(0);
+      expect(fake.cancelled).to.equal(1);
+
+      const real = document.createElement('div');
+      const rafStream = new MarkdownStream(real);
+      rafStream.update('pending text', false);
+      rafStream.destroy();
+      await frames(3);
+      expect(real.childNodes).to.have.length(0);
+      rafStream.flush();
+      expect(real.innerHTML).to.equal(oneShot('pending text').innerHTML);
+    });
+
+    it('replaces what it finds in the container on the first render', () => {
+      const container = document.createElement('div');
+      container.innerHTML = '<span>placeholder</span>';
+      const md = new MarkdownStream(container);
+      md.update('text', true);
+      expect(container.innerHTML).to.equal(oneShot('text').innerHTML);
+    });
+  });
+
+  describe('replaced replies', () => {
+    it('resets when the text does not extend the previous text', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      const first = REPLIES.overview!.slice(0, 900);
+      md.update(first, false);
+      fake.run();
+      const before = container.innerHTML;
+      md.update('A different\n\nreply', false);
+      expect(container.innerHTML, 'no blank frame: the old reply stays until the next frame').to.equal(
+        before,
+      );
+      fake.run();
+      expect(container.innerHTML).to.equal(oneShot('A different\n\nreply').innerHTML);
+      md.update('A different\n\nreply, continued', true);
+      expect(container.innerHTML).to.equal(oneShot('A different\n\nreply, continued').innerHTML);
+    });
+
+    it('resets on a shorter text and on a final replacement', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      const text = REPLIES.loose!;
+      for (let i = 10; i < text.length; i += 10) {
+        md.update(text.slice(0, i), false);
+        fake.run();
+      }
+      md.update(text.slice(0, 50), true);
+      expect(container.innerHTML).to.equal(oneShot(text.slice(0, 50)).innerHTML);
+      md.update('', true);
+      expect(container.childNodes).to.have.length(0);
+      md.update(REPLIES.tables!, true);
+      expect(container.innerHTML).to.equal(oneShot(REPLIES.tables!).innerHTML);
+    });
+
+    it('continues streaming after a final render', () => {
+      const container = document.createElement('div');
+      const fake = new FakeFrames();
+      const md = new MarkdownStream(container, { schedule: fake.schedule });
+      const text = REPLIES.code!;
+      md.update(text.slice(0, 200), true);
+      md.update(text.slice(0, 300), false);
+      fake.run();
+      md.update(text, true);
+      expect(container.innerHTML).to.equal(oneShot(text).innerHTML);
+    });
+  });
+});
+
+describe('markdown() directive', () => {
+  let host: HTMLElement;
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.append(host);
+  });
+  afterEach(() => {
+    litRender(nothing, host);
+    host.remove();
+  });
+
+  const view = (messages: Array<{ text: string; final?: boolean; allowImages?: boolean }>) =>
+    litHtml`${messages.map(
+      (m) =>
+        litHtml`<div part="content" ${markdown(m.text, { final: m.final ?? true, allowImages: m.allowImages ?? false })}></div>`,
+    )}`;
+
+  it('renders final text synchronously into the element', () => {
+    litRender(view([{ text: '# Hi\n\nthere' }]), host);
+    const div = host.querySelector('div')!;
+    expect(div.innerHTML).to.equal(oneShot('# Hi\n\nthere').innerHTML);
+  });
+
+  it('returns noChange for unchanged input: nodes keep their identity', () => {
+    const messages = [{ text: 'first *message*' }, { text: 'second message' }];
+    litRender(view(messages), host);
+    const [first, second] = host.querySelectorAll('div');
+    const firstChild = first!.firstChild;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(first!, { childList: true, subtree: true, characterData: true });
+
+    litRender(view(messages), host);
+    litRender(view([{ text: 'first *message*' }, { text: 'second message, longer' }]), host);
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+
+    expect(first!.firstChild).to.equal(firstChild);
+    expect(records).to.have.length(0);
+    expect(second!.innerHTML).to.equal(oneShot('second message, longer').innerHTML);
+  });
+
+  it('streams non-final text at the next animation frame', async () => {
+    litRender(view([{ text: 'partial **re', final: false }]), host);
+    const div = host.querySelector('div')!;
+    expect(div.childNodes).to.have.length(0);
+    await frames(2);
+    expect(div.innerHTML).to.equal(oneShot('partial **re').innerHTML);
+    litRender(view([{ text: 'partial **reply**', final: true }]), host);
+    expect(div.innerHTML).to.equal(oneShot('partial **reply**').innerHTML);
+  });
+
+  it('re-renders from scratch when allowImages changes', () => {
+    const text = 'look: ![chart](https://example.com/chart.png)';
+    litRender(view([{ text }]), host);
+    const div = host.querySelector('div')!;
+    expect(div.querySelector('img')).to.equal(null);
+    expect(div.querySelector('a')).to.not.equal(null);
+    // Detach first: the <img> would load from the network once connected.
+    host.remove();
+    litRender(view([{ text, allowImages: true }]), host);
+    expect(div.querySelector('img')!.getAttribute('src')).to.equal('https://example.com/chart.png');
+    litRender(view([{ text, allowImages: false }]), host);
+    expect(div.querySelector('img')).to.equal(null);
+  });
+
+  it('cancels the pending frame when its template is removed', async () => {
+    litRender(view([{ text: 'never shown', final: false }]), host);
+    const div = host.querySelector('div')!;
+    litRender(nothing, host);
+    await frames(3);
+    expect(div.childNodes).to.have.length(0);
+  });
+
+  it('throws outside an element position', () => {
+    expect(() => litRender(litHtml`<div>${markdown('x')}</div>`, host)).to.throw(/element/);
+  });
+});
+
+describe('followBottom()', () => {
+  let scroller: HTMLElement;
+  let content: HTMLElement;
+  let dispose: () => void;
+  const grow = (px: number): void => {
+    const block = document.createElement('div');
+    block.style.height = `${px}px`;
+    content.append(block);
+  };
+  const distanceFromBottom = (): number => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+  const scrollTo = async (top: number): Promise<void> => {
+    scroller.scrollTop = top;
+    await new Promise((resolve) => scroller.addEventListener('scroll', resolve, { once: true }));
+  };
+
+  beforeEach(() => {
+    scroller = document.createElement('div');
+    scroller.style.cssText = 'height: 100px; overflow: auto;';
+    content = document.createElement('div');
+    scroller.append(content);
+    document.body.append(scroller);
+    dispose = followBottom(scroller, content);
+  });
+  afterEach(() => {
+    dispose();
+    scroller.remove();
+  });
+
+  it('keeps the scroller at the bottom while content grows', async () => {
+    for (let i = 0; i < 5; i++) {
+      grow(60);
+      await frames(2);
+      expect(distanceFromBottom(), `after growth ${i}`).to.be.at.most(1);
+    }
+    expect(scroller.scrollTop).to.be.greaterThan(0);
+  });
+
+  it('keeps following when content grows between its own scroll and the scroll event', async () => {
+    grow(300);
+    await frames(1);
+    // After this frame's stick (ResizeObserver, after layout) and before its scroll event (next frame).
+    await new Promise((resolve) => setTimeout(resolve));
+    grow(300);
+    await frames(3);
+    expect(distanceFromBottom()).to.be.at.most(1);
+  });
+
+  it('stops following when the reader scrolls up, and resumes at the bottom', async () => {
+    grow(500);
+    await frames(2);
+    expect(distanceFromBottom()).to.be.at.most(1);
+    await scrollTo(100);
+    grow(200);
+    await frames(2);
+    expect(scroller.scrollTop).to.equal(100);
+    await scrollTo(scroller.scrollHeight);
+    grow(200);
+    await frames(2);
+    expect(distanceFromBottom()).to.be.at.most(1);
+  });
+
+  it('stops everything when disposed', async () => {
+    grow(500);
+    await frames(2);
+    const top = scroller.scrollTop;
+    dispose();
+    grow(500);
+    await frames(2);
+    expect(scroller.scrollTop).to.equal(top);
+  });
+});
