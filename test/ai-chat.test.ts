@@ -31,7 +31,7 @@ const q = <T extends Element = HTMLElement>(el: AiChat, selector: string) =>
   shadow(el).querySelector<T>(selector);
 const qa = (el: AiChat, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
 const until = (predicate: () => unknown, message: string, timeout = 8000) =>
-  waitUntil(() => Boolean(predicate()), message, { timeout, interval: 20 });
+  waitUntil(async () => Boolean(await predicate()), message, { timeout, interval: 20 });
 
 async function chat(backend: Backend, attrs: { token?: string; feature?: string; maxRetries?: number } = {}) {
   const el = await fixture<AiChat>(
@@ -327,6 +327,41 @@ describe('<ai-chat> against the mock backend', () => {
     await until(async () => (await backend.call<number>('connections')) === 0, 'socket closed');
     el.connect();
     await connected(el);
+  });
+
+  for (const auth of ['message', 'protocol'] as const) {
+    it(`authenticates with auth="${auth}" without putting the token in the URL`, async () => {
+      const backend = await startBackend();
+      const el = await fixture<AiChat>(
+        html`<ai-chat endpoint=${backend.url('/chat/ws')} token="secret-token" auth=${auth}></ai-chat>`,
+      );
+      await connected(el);
+      const [handshake] =
+        await backend.call<{ auth: string; query: Record<string, unknown> }[]>('handshakes');
+      expect(handshake!.auth).to.equal(auth);
+      expect(handshake!.query).to.not.have.property('token');
+      await backend.call('nextReply', 'Authenticated.');
+      el.send('hello');
+      await until(
+        () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
+        'reply arrives',
+      );
+      expect(await backend.call('violations')).to.deep.equal([]);
+    });
+  }
+
+  it('sends heartbeats at the heartbeat interval and stays connected', async () => {
+    const backend = await startBackend();
+    const el = await fixture<AiChat>(
+      html`<ai-chat endpoint=${backend.url('/chat/ws')} token="t" heartbeat="0.2"></ai-chat>`,
+    );
+    await connected(el);
+    await until(
+      async () => (await backend.received()).filter((r) => r.frame.type === 'heartbeat').length >= 2,
+      'two heartbeats reach the server',
+    );
+    expect(el.status).to.equal('connected');
+    expect(await backend.call('violations')).to.deep.equal([]);
   });
 
   it('reports a wrong attribute as bad-config and keeps working with the default', async () => {
