@@ -2,13 +2,16 @@
 // The `mock-backend` server command lets integration tests start, stop, restart and inspect
 // real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
+import { summaryReporter } from './test/support/summary-reporter.js';
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  reporters: [defaultReporter(), summaryReporter()],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },

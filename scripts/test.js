@@ -1,6 +1,9 @@
-// `npm test`: finds (or installs) Chromium, builds the script-tag bundle the
-// dist tests load, then runs web-test-runner. Extra arguments go to wtr.
+// `npm test`: finds (or installs) Chromium, builds the script-tag bundle the dist tests load,
+// then runs web-test-runner and ends with one line of totals. Extra arguments go to wtr.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findChrome } from './find-chrome.js';
 
 let chrome;
@@ -11,11 +14,14 @@ try {
   process.exit(1);
 }
 
-/** @param {string} cmd @param {string[]} args */
-const run = (cmd, args) => {
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
+const summary = join(mkdtempSync(join(tmpdir(), 'ai-chat-test-')), 'summary.txt');
+const env = { ...process.env, CHROME_PATH: chrome, WTR_SUMMARY_FILE: summary };
 
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
-run('npx', ['wtr', ...process.argv.slice(2)]);
+/** @param {string} cmd @param {string[]} args */
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status ?? 1;
+
+const built = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+if (built !== 0) process.exit(built);
+const status = run('npx', ['wtr', ...process.argv.slice(2)]);
+if (existsSync(summary)) process.stdout.write(`\n${readFileSync(summary, 'utf8').trim()}\n`);
+process.exit(status);
