@@ -157,6 +157,29 @@ export const styles = css`
     margin: 0;
   }
 
+  .suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.5em;
+    margin: calc(var(--_space) * 1.25) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .suggestion {
+    padding: 0.4em 0.9em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    color: var(--_fg);
+    background: var(--_surface);
+    text-align: start;
+  }
+
+  .suggestion:hover {
+    border-color: var(--_accent);
+  }
+
   .message {
     max-inline-size: 88%;
     padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.9);
@@ -340,6 +363,41 @@ export const styles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+
+  .card-kind {
+    margin: 0 0 0.2em;
+    font-size: 0.85em;
+  }
+
+  .card-text {
+    margin: 0.3em 0 0;
+  }
+
+  .facts {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.2em 0.75em;
+    margin: 0;
+  }
+
+  .facts dt {
+    color: var(--_muted);
+  }
+
+  .facts dd {
+    margin: 0;
+  }
+
+  .action:disabled {
+    cursor: default;
+    opacity: 0.45;
+    text-decoration: line-through;
+  }
+
+  .action:disabled:hover {
+    color: var(--_accent);
+    background: transparent;
   }
 
   .chip {

@@ -31,7 +31,8 @@ import { renderCard, type CardAction } from './views/cards.js';
  * @csspart status-dot - The coloured dot of the status badge.
  * @csspart status-text - The text of the status badge.
  * @csspart log - The transcript (`role="log"`).
- * @csspart empty - The empty state shown before the first message.
+ * @csspart empty - The empty state shown before the first message (intro and suggested questions for the feature).
+ * @csspart suggestion - A suggested first question in the empty state (a button).
  * @csspart message - Every message; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `failed`).
  * @csspart content - A message's rendered body.
  * @csspart meta - A message's state line (waiting to send, interrupted, failed).
@@ -41,13 +42,16 @@ import { renderCard, type CardAction } from './views/cards.js';
  * @csspart composer - The form holding the input and the send button.
  * @csspart input - The message textarea.
  * @csspart send - The send button.
- * @csspart card - A rich result card; also its kind (`doctors`, `analysis`).
+ * @csspart card - A rich result card; also its kind (`doctors`, `time-slots`, `confirmation`, `template`, `analysis`).
+ * @csspart card-kind - The kind line of a card (e.g. "Plan created: Meal plan").
  * @csspart card-title - A card's title.
  * @csspart card-item - One entry of a card's list.
- * @csspart action - A clickable choice inside a card.
+ * @csspart action - A clickable choice inside a card (also `slot` on time-slot chips).
  * @csspart chip - A chip (e.g. a recommended specialty).
  * @csspart urgency - The urgency level of a symptom analysis.
  * @csspart emergency - The "call emergency services" notice.
+ *
+ * @slot empty - Replaces the empty state shown before the first message.
  *
  * @cssproperty [--ai-chat-accent=#2563eb] - Accent colour (send button, user bubbles, focus rings).
  * @cssproperty [--ai-chat-accent-foreground=#ffffff] - Text on the accent colour.
@@ -243,7 +247,7 @@ export class AiChat extends LitElement {
   }
 
   private statusText(status: Status): string {
-    const retryInMs = this.chat.retryInMs;
+    const retryInMs = this.chat.statusDetail?.retryInMs;
     if (status === Status.reconnecting && retryInMs !== undefined && retryInMs >= 1000) {
       return strings.reconnectingIn(Math.ceil(retryInMs / 1000));
     }
@@ -251,9 +255,31 @@ export class AiChat extends LitElement {
   }
 
   private renderEmpty(): TemplateResult {
+    const feature = strings.features[this.feature];
     return html`<div part="empty" class="empty">
-      <p class="empty-title">${strings.emptyTitle}</p>
-      <p class="muted">${strings.emptyBody}</p>
+      <slot name="empty">
+        <p class="empty-title">${strings.emptyTitle}</p>
+        <p class="muted">${feature?.intro ?? strings.emptyBody}</p>
+        ${
+          feature?.suggestions.length
+            ? html`<ul class="suggestions" aria-label=${strings.suggestionsLabel}>
+                ${feature.suggestions.map(
+                  (question) =>
+                    html`<li>
+                      <button
+                        part="suggestion"
+                        type="button"
+                        class="suggestion"
+                        @click=${() => this.suggest(question)}
+                      >
+                        ${question}
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
+      </slot>
     </div>`;
   }
 
@@ -276,7 +302,15 @@ export class AiChat extends LitElement {
             ></div>`
           : html`<div part="content" class="content plain">${message.content}</div>`
       }
-      ${message.card ? renderCard(message.card, strings, (action) => this.onAction(action, message)) : nothing}
+      ${
+        message.card
+          ? renderCard(message.card, {
+              strings,
+              locale: this.locale(),
+              choose: (action) => this.onAction(action, message),
+            })
+          : nothing
+      }
       ${this.renderMeta(message)}
     </div>`;
   }
@@ -302,8 +336,13 @@ export class AiChat extends LitElement {
   }
 
   private renderNotice(status: Status): TemplateResult {
-    return html`<div part="notice" class="notice" data-status=${status}>
-      <p>${status === Status.unauthorized ? strings.unauthorizedNotice : strings.offlineNotice}</p>
+    const code = this.chat.statusDetail?.code;
+    const text =
+      status === Status.unauthorized
+        ? strings.unauthorizedNotice
+        : ((code !== undefined ? strings.closedNotice[code] : undefined) ?? strings.offlineNotice);
+    return html`<div part="notice" class="notice" data-status=${status} data-code=${code ?? ''}>
+      <p>${text}</p>
       <button part="retry" class="retry" type="button" @click=${this.retry}>${strings.retry}</button>
     </div>`;
   }
@@ -313,9 +352,20 @@ export class AiChat extends LitElement {
     if (this.log && this.list) this.stopFollowing = followBottom(this.log, this.list);
   }
 
+  /** The language for dates and times: the element's `lang`, else the document's. */
+  private locale(): string | undefined {
+    return (this.closest('[lang]') as HTMLElement | null)?.lang || undefined;
+  }
+
+  private suggest(question: string): void {
+    this.chat.send(question);
+    this.input?.focus();
+  }
+
   private onInput(event: InputEvent): void {
     const input = event.target as HTMLTextAreaElement;
     this.draft = input.value;
+    if (this.draft) this.chat.typing();
     if (!AUTO_SIZING) {
       input.style.height = 'auto';
       input.style.height = `${input.scrollHeight}px`;

@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ChatSocket, Status, type ConnectTarget, type StatusDetail } from './transport/index.js';
+import {
+  ChatSocket,
+  Status,
+  TypingSignal,
+  readEventStream,
+  type ConnectTarget,
+  type StatusDetail,
+} from './transport/index.js';
 import {
   resolveEndpoint,
   tokenProtocols,
@@ -32,6 +39,13 @@ export interface ChatSettings extends RawConfig {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
+type SendCommand = Extract<ClientCommand, { type: 'send' }>;
+
+/** A user message on its way: written to the wire yet (and, in dialects with acks, not yet acknowledged)? */
+interface Outgoing {
+  command: SendCommand;
+  written: boolean;
+}
 
 /** After this many bad frames, the console hears about every hundredth only. */
 const BAD_FRAME_WARNINGS = 10;
@@ -40,9 +54,10 @@ const now = () => new Date().toISOString();
 const newId = () => crypto.randomUUID();
 
 /**
- * The one bridge between `<ai-chat>` and the layers below it: it owns the `ChatSocket`,
- * decodes frames with the dialect, steps the conversation and turns what happened into
- * events on the host. It holds no timers itself (the socket does).
+ * The one bridge between `<ai-chat>` and the layers below it: it owns the `ChatSocket` (and,
+ * for dialects that stream replies over SSE, the reply streams), decodes frames with the
+ * dialect, steps the conversation and turns what happened into events on the host. It holds
+ * no timers itself (the transport does).
  *
  * Lifetime: the socket opens on the first update after the element is connected and closes
  * only when the element is still detached after its next update, so moving the element in
@@ -51,10 +66,11 @@ const newId = () => crypto.randomUUID();
 export class ChatController implements ReactiveController {
   conversation: Conversation = emptyConversation;
   status: Status = Status.idle;
-  /** While `reconnecting`: the wait before the next attempt, as last announced. */
-  retryInMs?: number;
+  /** The detail of the last status change (attempt, retryInMs, close code and reason). */
+  statusDetail?: StatusDetail;
 
   private socket?: ChatSocket;
+  private typingSignal?: TypingSignal;
   private config?: ChatConfig;
   private key?: string;
   private token?: string | null;
@@ -62,9 +78,11 @@ export class ChatController implements ReactiveController {
   private stopped = false;
   private reportedProblems = '';
   private badFrames = 0;
-  private generatedSessionId = newId();
-  /** Commands of user messages not yet on the wire, by message id, in send order. */
-  private readonly outgoing = new Map<string, ClientCommand & { type: 'send' }>();
+  private readonly generatedSessionId = newId();
+  /** User messages not yet delivered, by message id, in send order. */
+  private readonly outgoing = new Map<string, Outgoing>();
+  /** Abort functions of reply streams in progress. */
+  private readonly streams = new Set<() => void>();
 
   constructor(
     private readonly host: Host,
@@ -77,13 +95,21 @@ export class ChatController implements ReactiveController {
     return this.conversation.messages;
   }
 
+  /** The validated configuration in use (after the first update). */
+  get currentConfig(): ChatConfig | undefined {
+    return this.config;
+  }
+
   hostConnected(): void {
     this.host.requestUpdate();
   }
 
   async hostDisconnected(): Promise<void> {
     await this.host.updateComplete;
-    if (!this.host.isConnected) this.closeSocket();
+    if (!this.host.isConnected) {
+      this.closeSocket();
+      this.abortStreams();
+    }
   }
 
   /** Runs before every render: applies changed settings to the connection. */
@@ -99,31 +125,36 @@ export class ChatController implements ReactiveController {
     this.tokenProvider = settings.tokenProvider;
     if (this.stopped) return;
     if (key !== this.key || !this.socket) {
-      this.key = key;
       this.openSocket();
+      this.key = key;
     } else if (tokenChanged) {
       this.socket.reconnect();
     }
   }
 
-  /** Sends a user message; it waits in the outbox while the socket is down. */
+  /** Sends a user message; it waits in the outbox while the connection is down. */
   send(content: string, metadata?: Record<string, unknown>): boolean {
     const text = content.trim();
     if (!text) return false;
     const intent = new AiChatSendEvent({ content: text });
     this.host.dispatchEvent(intent);
     if (intent.defaultPrevented) return false;
-    const command = {
-      type: 'send',
-      id: newId(),
-      content: text,
-      time: now(),
-      ...(metadata ? { metadata } : {}),
-    } as const;
-    this.outgoing.set(command.id, command);
+    const command: SendCommand = { type: 'send', id: newId(), content: text, time: now() };
+    if (metadata) command.metadata = metadata;
+    this.typingSignal?.stop();
     this.step(addUserMessage(this.conversation, command, this.stepContext()));
+    if (this.config?.dialect.stream) {
+      this.streamReply(command, this.config);
+      return true;
+    }
+    this.outgoing.set(command.id, { command, written: false });
     this.enqueue(command);
     return true;
+  }
+
+  /** The person typed in the composer (dialects with a typing frame tell the server). */
+  typing(): void {
+    this.typingSignal?.poke();
   }
 
   connect(): void {
@@ -135,6 +166,7 @@ export class ChatController implements ReactiveController {
   disconnect(): void {
     this.stopped = true;
     this.closeSocket();
+    this.abortStreams();
   }
 
   clear(): void {
@@ -155,39 +187,47 @@ export class ChatController implements ReactiveController {
       return;
     }
     const { dialect } = config;
+    const ctx = this.context(config);
+    const heartbeat = () => dialect.encode({ type: 'heartbeat', id: newId(), time: now() }, ctx);
     const socket = new ChatSocket({
       target: () => this.target(config),
       maxRetries: config.maxRetries,
-      heartbeatMs: config.heartbeatMs,
+      // A dialect without a heartbeat frame gets no liveness deadline either: an idle server
+      // that is never asked anything may rightly stay silent.
+      heartbeatMs: heartbeat() === undefined ? 0 : config.heartbeatMs,
       readyOnOpen: dialect.readyOnOpen,
       unauthorizedCodes: dialect.unauthorizedCodes,
       finalCodes: dialect.finalCodes,
-      heartbeatFrame: () =>
-        dialect.encode({ type: 'heartbeat', id: newId(), time: now() }, this.context(config)),
+      heartbeatFrame: heartbeat,
     });
     this.socket = socket;
-    socket.addEventListener('status', (e) => this.onStatus((e as CustomEvent<StatusDetail>).detail));
-    socket.addEventListener('frame', (e) => this.onFrame((e as CustomEvent<unknown>).detail));
-    socket.addEventListener('sent', (e) => this.onSent((e as CustomEvent<{ id: string }>).detail.id));
-    socket.addEventListener('error', (e) => {
-      const { code, message } = (e as CustomEvent<{ code: string; message: string }>).detail;
-      this.reportError(code, message);
-    });
-    for (const command of this.outgoing.values()) this.enqueue(command);
+    if (dialect.encode({ type: 'typing', typing: true }, ctx) !== undefined) {
+      this.typingSignal = new TypingSignal((typing) => {
+        const frame = dialect.encode({ type: 'typing', typing }, ctx);
+        if (frame) socket.sendNow(frame);
+      });
+    }
+    socket.on('status', (e) => this.onStatus(e.detail));
+    socket.on('frame', (e) => this.onFrame(e.detail));
+    socket.on('sent', (e) => this.onSent(e.detail.id));
+    socket.on('open', () => this.onOpen());
+    socket.on('error', (e) => this.reportError(e.detail.code, e.detail.message));
+    for (const { command } of this.outgoing.values()) this.enqueue(command);
     socket.connect();
   }
 
   private closeSocket(): void {
+    this.typingSignal?.dispose();
+    this.typingSignal = undefined;
     const socket = this.socket;
     if (!socket) return;
     this.socket = undefined;
     this.key = undefined;
     socket.close();
-    if (this.status !== Status.idle) this.onStatus({ status: Status.idle, previous: this.status });
   }
 
   private async target(config: ChatConfig): Promise<ConnectTarget> {
-    const token = (this.tokenProvider ? await this.tokenProvider() : this.token) ?? '';
+    const token = await this.currentToken();
     const ctx = this.context(config);
     const query: Record<string, string | undefined> = { ...config.dialect.query?.(ctx) };
     if (config.auth === 'query' && token) query.token = token;
@@ -200,7 +240,11 @@ export class ChatController implements ReactiveController {
     return { url };
   }
 
-  private enqueue(command: ClientCommand & { type: 'send' }): void {
+  private async currentToken(): Promise<string> {
+    return (this.tokenProvider ? await this.tokenProvider() : this.token) ?? '';
+  }
+
+  private enqueue(command: SendCommand): void {
     if (!this.socket || !this.config) return;
     const frame = this.config.dialect.encode(command, this.context(this.config));
     if (frame === undefined || !this.socket.send(command.id, frame)) {
@@ -210,10 +254,27 @@ export class ChatController implements ReactiveController {
     }
   }
 
+  /** A new usable connection: join, then re-send what the server never acknowledged. */
+  private onOpen(): void {
+    const socket = this.socket;
+    const config = this.config;
+    if (!socket || !config) return;
+    const ctx = this.context(config);
+    const join = config.dialect.encode({ type: 'join' }, ctx);
+    if (join) socket.sendNow(join);
+    if (!config.dialect.acks) return;
+    // Written before the drop but never acknowledged: send again, ahead of the outbox
+    // (which flushes right after this); the server deduplicates by the client id.
+    for (const entry of this.outgoing.values()) {
+      const frame = entry.written ? config.dialect.encode(entry.command, ctx) : undefined;
+      if (frame) socket.sendNow(frame);
+    }
+  }
+
   private onStatus(detail: StatusDetail): void {
     const previous = this.status;
     this.status = detail.status;
-    this.retryInMs = detail.retryInMs;
+    this.statusDetail = detail;
     if (detail.status !== Status.connected && previous === Status.connected)
       this.step(interrupt(this.conversation));
     this.host.dispatchEvent(new AiChatStatusEvent(detail));
@@ -236,12 +297,108 @@ export class ChatController implements ReactiveController {
       return;
     }
     if (event.type === 'ready') this.socket?.ready();
+    if (event.type === 'ack') this.outgoing.delete(event.clientId);
     this.step(applyServerEvent(this.conversation, event, this.stepContext()));
   }
 
   private onSent(id: string): void {
+    const entry = this.outgoing.get(id);
+    if (!entry) return;
+    entry.written = true;
+    // With acks, a written message stays pending until the server acknowledges it.
+    if (this.config?.dialect.acks) return;
     this.outgoing.delete(id);
     this.step(markSent(this.conversation, id));
+  }
+
+  // --- replies streamed over SSE (hybrid) --------------------------------------------
+
+  private streamReply(command: SendCommand, config: ChatConfig): void {
+    const stream = config.dialect.stream!;
+    const ctx = this.context(config);
+    // The socket is only the control channel here: it hears about the message if it is up.
+    const frame = config.dialect.encode(command, ctx);
+    if (frame) this.socket?.sendNow(frame);
+    if (!config.streamUrl) {
+      this.step(markFailed(this.conversation, command.id));
+      this.reportError('bad-config', `the ${config.dialect.name} dialect needs the stream-url attribute`);
+      return;
+    }
+    let url: string;
+    try {
+      url = new URL(stream.url(config.streamUrl, command, ctx), globalThis.location?.href).href;
+    } catch {
+      this.step(markFailed(this.conversation, command.id));
+      this.reportError('bad-config', `stream-url "${config.streamUrl}" is not a valid URL`);
+      return;
+    }
+    const replyId = newId();
+    let ended = false;
+    const finish = (event: ServerEvent) => {
+      if (ended) return;
+      ended = true;
+      this.streams.delete(abort);
+      this.step(applyServerEvent(this.conversation, event, this.stepContext()));
+    };
+    let abort: () => void = () => undefined;
+    void this.currentToken().then(
+      (token) => {
+        if (ended) return;
+        abort = readEventStream(
+          { url, headers: token ? { Authorization: `Bearer ${token}` } : {} },
+          {
+            onOpen: () => this.step(markSent(this.conversation, command.id)),
+            onData: (data) => {
+              const chunk = stream.decode(data);
+              if (chunk.type === 'delta') {
+                this.step(
+                  applyServerEvent(
+                    this.conversation,
+                    { type: 'reply-delta', id: replyId, delta: chunk.text },
+                    this.stepContext(),
+                  ),
+                );
+              } else if (chunk.type === 'done') {
+                abort();
+                this.endStreamedReply(replyId, finish);
+              }
+            },
+            onEnd: () => this.endStreamedReply(replyId, finish),
+            onError: (reason, delivered) => {
+              if (!delivered) this.step(markFailed(this.conversation, command.id));
+              finish({ type: 'error', code: 'stream-failed', message: reason });
+            },
+          },
+        );
+        this.streams.add(abort);
+      },
+      () => {
+        this.step(markFailed(this.conversation, command.id));
+        finish({
+          type: 'error',
+          code: 'token-provider',
+          message: 'Could not get a token for the reply stream.',
+        });
+      },
+    );
+  }
+
+  /** Closes a streamed reply and tells the server its whole text (so it can keep it). */
+  private endStreamedReply(replyId: string, finish: (event: ServerEvent) => void): void {
+    finish({ type: 'reply-end', id: replyId });
+    const reply = this.conversation.messages.find((m) => m.id === replyId);
+    const config = this.config;
+    if (!reply || !config || !this.socket) return;
+    const frame = config.dialect.encode(
+      { type: 'reply-complete', id: replyId, content: reply.content },
+      this.context(config),
+    );
+    if (frame) this.socket.send(newId(), frame);
+  }
+
+  private abortStreams(): void {
+    for (const abort of this.streams) abort();
+    this.streams.clear();
   }
 
   // --- helpers -----------------------------------------------------------------------

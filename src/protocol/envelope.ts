@@ -142,6 +142,8 @@ function encode(command: ClientCommand, ctx: DialectContext): string | undefined
     case 'auth':
       return frame('auth', { token: command.token }, command.id, command.time);
     case 'typing':
+    case 'join':
+    case 'reply-complete':
       return undefined;
   }
 }

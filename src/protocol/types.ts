@@ -66,8 +66,17 @@ export type ServerEvent =
 export type ClientCommand =
   | { type: 'send'; id: string; content: string; time: string; metadata?: Record<string, unknown> }
   | { type: 'heartbeat'; id: string; time: string }
+  /** The person is (or stopped) typing. */
   | { type: 'typing'; typing: boolean }
-  | { type: 'auth'; id: string; token: string; time: string };
+  /** In-band authentication, the first frame in `message` auth mode. */
+  | { type: 'auth'; id: string; token: string; time: string }
+  /** Sent once each time the connection becomes usable (e.g. joining the conversation). */
+  | { type: 'join' }
+  /** A reply that streamed outside the socket has ended (so the server can keep it). */
+  | { type: 'reply-complete'; id: string; content: string };
+
+/** One `data:` payload of a reply streamed over Server-Sent Events, decoded. */
+export type StreamChunk = { type: 'delta'; text: string } | { type: 'done' } | { type: 'skip' };
 
 /** What a dialect knows about the conversation when it encodes or builds the URL. */
 export interface DialectContext {
@@ -90,8 +99,22 @@ export interface Dialect {
   readonly unauthorizedCodes: readonly number[];
   /** Close codes after which the widget must not reconnect (status `offline`). */
   readonly finalCodes: readonly number[];
+  /**
+   * Whether the server acknowledges each sent message (`ack` events): a message then stays
+   * `pending` until acknowledged, and unacknowledged ones are sent again on the next
+   * connection (the server deduplicates by the client id).
+   */
+  readonly acks?: boolean;
   /** Extra query parameters for the socket URL (besides `token` in `query` auth). */
   query?(ctx: DialectContext): Record<string, string | undefined>;
+  /**
+   * Replies stream over Server-Sent Events (`hybrid`): the URL of the stream for a message
+   * (from the `stream-url` attribute), and how to read each `data:` payload.
+   */
+  readonly stream?: {
+    url(streamUrl: string, command: Extract<ClientCommand, { type: 'send' }>, ctx: DialectContext): string;
+    decode(data: string): StreamChunk;
+  };
   /** Never throws: a frame it cannot understand becomes a `bad-frame` event. */
   decode(frame: unknown, ctx: DialectContext): ServerEvent[];
   /** The frame for a command, or `undefined` when this dialect has no such frame. */

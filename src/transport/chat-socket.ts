@@ -1,5 +1,6 @@
 import { DEFAULTS, nextDelay } from './backoff.js';
 import { Status, type StatusDetail } from './status.js';
+import { realClock, type Clock } from './clock.js';
 
 /** Where and how to connect; produced afresh before every (re)connect. */
 export interface ConnectTarget {
@@ -9,13 +10,6 @@ export interface ConnectTarget {
   protocols?: string[];
   /** Frames sent right after open, before anything else (e.g. an auth frame). */
   firstFrames?: string[];
-}
-
-/** The timer source `ChatSocket` uses; a fake one lets tests drive time. */
-export interface Clock {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
 }
 
 /** Where `online` / `offline` (on it) and `visibilitychange` (on its `document`) come from. */
@@ -111,12 +105,6 @@ const OPEN = 1;
 const NORMAL_CLOSURE = 1000;
 /** The code this side closes with when it gives up on a socket (connect or heartbeat timeout). */
 const ABANDON_CODE = 4000;
-
-const realClock: Clock = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
-  now: () => Date.now(),
-};
 
 const defaultEnvironment = (): SocketEnvironment | undefined =>
   typeof window === 'undefined' ? undefined : window;

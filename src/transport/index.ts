@@ -6,10 +6,17 @@ export {
   type ChatSocketErrorDetail,
   type ChatSocketEventMap,
   type ChatSocketOptions,
-  type Clock,
   type ConnectTarget,
   type FrameData,
   type SentDetail,
   type SocketEnvironment,
   type WebSocketConstructor,
 } from './chat-socket.js';
+export { realClock, type Clock } from './clock.js';
+export {
+  readEventStream,
+  EventStreamParser,
+  type EventStreamHandlers,
+  type EventStreamRequest,
+} from './event-stream.js';
+export { TypingSignal } from './typing-signal.js';

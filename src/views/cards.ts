@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Card, Doctor } from '../protocol/types.js';
+import type { Card, Doctor, TimeSlot } from '../protocol/types.js';
 import type { Strings } from '../strings.js';
 
-/** A choice on a card: the element fires `ai-chat-action` and sends what the dialect says. */
+/** A choice on a card: the element fires `ai-chat-action` and, unless cancelled, sends it. */
 export interface CardAction {
   action: string;
   value: string;
@@ -11,10 +11,35 @@ export interface CardAction {
   metadata: Record<string, unknown>;
 }
 
+export interface CardContext {
+  strings: Strings;
+  /** BCP 47 locale for dates and times (undefined: the browser's). */
+  locale?: string;
+  choose(action: CardAction): void;
+}
+
 // Cards are built from structured data only: every field is rendered as text by Lit,
 // whatever the server put in it. Never markdown, never HTML.
 
-function doctorCard(doctors: readonly Doctor[], s: Strings, choose: (a: CardAction) => void): TemplateResult {
+/** A date-time from the server, formatted for the reader; unparseable text is shown as is. */
+export function formatWhen(value: string, locale?: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
+}
+
+function doctorsCard(doctors: readonly Doctor[], c: CardContext): TemplateResult {
+  const s = c.strings;
   return html`<section part="card doctors" class="card" aria-label=${s.doctors}>
     <h3 part="card-title" class="card-title">${s.doctors}</h3>
     <ul class="card-list">
@@ -25,7 +50,13 @@ function doctorCard(doctors: readonly Doctor[], s: Strings, choose: (a: CardActi
               <strong>${doctor.name}</strong>
               ${doctor.specialty ? html`<span class="muted">${doctor.specialty}</span>` : nothing}
               ${doctor.rating !== undefined ? html`<span class="muted">${s.rating(doctor.rating)}</span>` : nothing}
-              ${doctor.nextAvailable ? html`<span class="muted">${s.nextAvailable(doctor.nextAvailable)}</span>` : nothing}
+              ${
+                doctor.nextAvailable
+                  ? html`<span class="muted"
+                      >${s.nextAvailable(formatWhen(doctor.nextAvailable, c.locale))}</span
+                    >`
+                  : nothing
+              }
             </span>
             <button
               part="action"
@@ -33,7 +64,7 @@ function doctorCard(doctors: readonly Doctor[], s: Strings, choose: (a: CardActi
               class="action"
               aria-label=${`${s.choose} ${doctor.name}`}
               @click=${() =>
-                choose({
+                c.choose({
                   action: 'select_doctor',
                   value: doctor.id,
                   label: s.chooseDoctor(doctor.name),
@@ -48,39 +79,107 @@ function doctorCard(doctors: readonly Doctor[], s: Strings, choose: (a: CardActi
   </section>`;
 }
 
-function symptomCard(urgency: string, specialties: readonly string[], s: Strings): TemplateResult {
-  const level = urgency.toLowerCase();
+function slotsCard(slots: readonly TimeSlot[], c: CardContext): TemplateResult {
+  const s = c.strings;
+  return html`<section part="card time-slots" class="card" aria-label=${s.timeSlots}>
+    <h3 part="card-title" class="card-title">${s.timeSlots}</h3>
+    <div class="chips" role="group" aria-label=${s.timeSlots}>
+      ${slots.map((slot) => {
+        const when = formatWhen(slot.start, c.locale);
+        const unavailable = slot.available === false;
+        return html`<button
+          part="action slot"
+          type="button"
+          class="action slot"
+          ?disabled=${unavailable}
+          aria-label=${unavailable ? `${when}, ${s.slotUnavailable}` : s.chooseSlot(when)}
+          @click=${() =>
+            c.choose({
+              action: 'select_time_slot',
+              value: slot.id,
+              label: s.pickSlot(when),
+              metadata: { action: 'select_time_slot', time_slot_id: slot.id },
+            })}
+        >
+          ${when}
+        </button>`;
+      })}
+    </div>
+  </section>`;
+}
+
+function confirmationCard(
+  card: Extract<Card, { kind: 'booking-confirmation' }>,
+  c: CardContext,
+): TemplateResult {
+  const s = c.strings;
+  const status = s.confirmationStatus[card.status.toLowerCase()] ?? card.status;
+  return html`<section part="card confirmation" class="card" aria-label=${s.confirmation}>
+    <h3 part="card-title" class="card-title">${s.confirmation}: ${status}</h3>
+    <dl class="facts">
+      ${
+        card.doctor
+          ? html`<dt>${s.with}</dt>
+              <dd>${card.doctor}</dd>`
+          : nothing
+      }
+      ${
+        card.start
+          ? html`<dt>${s.when}</dt>
+              <dd>${formatWhen(card.start, c.locale)}</dd>`
+          : nothing
+      }
+      <dt>${s.appointmentId}</dt>
+      <dd>${card.appointmentId}</dd>
+    </dl>
+  </section>`;
+}
+
+function templateCard(card: Extract<Card, { kind: 'template' }>, c: CardContext): TemplateResult {
+  const s = c.strings;
+  const kind = s.template[card.templateType.toLowerCase()] ?? card.templateType;
   return html`<section
-    part="card analysis"
+    part="card template"
     class="card"
-    data-urgency=${level}
-    aria-label=${s.urgency[level] ?? urgency}
+    data-type=${card.templateType}
+    aria-label=${s.templateCreated}
   >
-    <p part="urgency" class="urgency" data-urgency=${level}>${s.urgency[level] ?? urgency}</p>
+    <p part="card-kind" class="card-kind muted">${s.templateCreated}: ${kind}</p>
+    <h3 part="card-title" class="card-title">${card.name}</h3>
+    ${card.description ? html`<p class="card-text">${card.description}</p>` : nothing}
+  </section>`;
+}
+
+function analysisCard(card: Extract<Card, { kind: 'symptom-analysis' }>, c: CardContext): TemplateResult {
+  const s = c.strings;
+  const level = card.urgency.toLowerCase();
+  const label = s.urgency[level] ?? card.urgency;
+  return html`<section part="card analysis" class="card" data-urgency=${level} aria-label=${s.analysis}>
+    <p part="urgency" class="urgency" data-urgency=${level}>${label}</p>
     ${level === 'emergency' ? html`<p part="emergency" class="emergency" role="alert">${s.emergencyNotice}</p>` : nothing}
     ${
-      specialties.length
+      card.specialties.length
         ? html`<h3 part="card-title" class="card-title">${s.recommendedSpecialties}</h3>
             <ul class="chips">
-              ${specialties.map((name) => html`<li part="chip" class="chip">${name}</li>`)}
+              ${card.specialties.map((name) => html`<li part="chip" class="chip">${name}</li>`)}
             </ul>`
         : nothing
     }
   </section>`;
 }
 
-/** Renders a card (or nothing for a kind this view does not know yet). */
-export function renderCard(
-  card: Card,
-  s: Strings,
-  choose: (a: CardAction) => void,
-): TemplateResult | typeof nothing {
+/** Renders a card of any kind. */
+export function renderCard(card: Card, context: CardContext): TemplateResult {
   switch (card.kind) {
     case 'doctors':
-      return doctorCard(card.doctors, s, choose);
+      return doctorsCard(card.doctors, context);
+    case 'time-slots':
+      return slotsCard(card.slots, context);
+    case 'booking-confirmation':
+      return confirmationCard(card, context);
+    case 'template':
+      return templateCard(card, context);
     case 'symptom-analysis':
-      return symptomCard(card.urgency, card.specialties, s);
-    default:
-      return nothing;
+      return analysisCard(card, context);
   }
 }
