@@ -318,6 +318,30 @@ describe('<ai-chat> against the mock backend', () => {
     other.remove();
   });
 
+  it("reconnects once to the new endpoint when the feature changes, and shows that feature's suggestions", async () => {
+    const backend = await startBackend();
+    const el = await chat(backend, { feature: 'symptom_checker' });
+    await connected(el);
+    expect(q(el, '[part~="suggestion"]')!.textContent).to.contain('fever');
+    el.feature = 'faq';
+    await until(
+      async () => (await backend.call<{ path: string }[]>('handshakes')).at(-1)?.path === '/ai/faq/ws',
+      'a new socket on /ai/faq/ws',
+    );
+    await connected(el);
+    await backend.call('nextReply', 'Parking is free.');
+    q<HTMLButtonElement>(el, '[part~="suggestion"]')!.click();
+    await until(
+      () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
+      'reply arrives',
+    );
+    const handshakes = await backend.call<{ path: string }[]>('handshakes');
+    expect(handshakes.map((h) => h.path)).to.deep.equal(['/ai/symptom-checker/ws', '/ai/faq/ws']);
+    const [frame] = await userFrames(backend);
+    expect((frame!.data as Record<string, unknown>).ai_feature).to.equal('faq');
+    expect(el.messages[0]!.content).to.equal('Where can I park?');
+  });
+
   it('disconnect() goes idle and stays there; connect() comes back', async () => {
     const backend = await startBackend();
     const el = await chat(backend);
