@@ -166,6 +166,18 @@ describe('conversation', () => {
     expect(conv.messages.map((m) => `${m.role}:${m.state}`)).to.deep.equal(['user:sent', 'system:complete']);
   });
 
+  it('shows an acknowledged message sent from another tab (an unknown client id) once', () => {
+    const ack: ServerEvent = {
+      type: 'ack',
+      clientId: 'other-tab-1',
+      message: { id: 'srv-9', role: 'user', content: 'Sent from my phone' },
+    };
+    const conv = apply(emptyConversation, ack, ack);
+    expect(conv.messages.map((m) => `${m.id}:${m.role}:${m.content}`)).to.deep.equal([
+      'srv-9:user:Sent from my phone',
+    ]);
+  });
+
   it('trims to max-messages but never drops a pending or streaming message', () => {
     const messages = [
       msg('p', 'pending', 'user'),

@@ -1,10 +1,20 @@
+import { booking } from './booking.js';
+import { consultation } from './consultation.js';
+import { conversation } from './conversation.js';
 import { envelope } from './envelope.js';
+import { hybrid } from './hybrid.js';
 import type { Dialect } from './types.js';
 
 export type * from './types.js';
 export { resolveEndpoint, tokenProtocols, AUTH_MODES, type EndpointValues } from './endpoint.js';
 
 /** Every dialect the widget speaks, by the name the `dialect` attribute takes. */
-export const dialects: Readonly<Record<string, Dialect>> = { envelope };
+export const dialects: Readonly<Record<string, Dialect>> = {
+  envelope,
+  booking,
+  hybrid,
+  conversation,
+  consultation,
+};
 
 export const DEFAULT_DIALECT = 'envelope';

@@ -54,8 +54,11 @@ export type ServerEvent =
   | { type: 'history'; messages: RemoteMessage[] }
   /** A card on its own (not closing a reply). */
   | { type: 'card'; card: Card; id?: string }
-  /** The server acknowledged a message the widget sent, by the client's id. */
-  | { type: 'ack'; clientId: string }
+  /**
+   * The server acknowledged a message sent with this client id. `message` is the server's
+   * copy: shown when this tab does not know the id (another tab of the same person sent it).
+   */
+  | { type: 'ack'; clientId: string; message?: RemoteMessage }
   /** The handshake is done (dialects that authenticate in-band). */
   | { type: 'ready' }
   /** Liveness only (heartbeat, pong). */

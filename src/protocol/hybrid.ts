@@ -1,0 +1,206 @@
+import { z } from './zod.js';
+import { badFrame, describeIssues, idString, parseJson } from './frame.js';
+import type {
+  ClientCommand,
+  Dialect,
+  DialectContext,
+  RemoteMessage,
+  Role,
+  ServerEvent,
+  StreamChunk,
+} from './types.js';
+
+// `hybrid` — protocols.md §3 (seed 002, WebSocket + SSE). The socket is the control channel
+// (typing, history sync, notifications), flat frames {type, …fields}; the reply streams over
+// Server-Sent Events from the `stream-url`.
+
+const optionalText = z.optional(z.nullable(z.string()));
+
+const Frame = z.looseObject({ type: z.string() });
+
+const ROLES: Record<string, Role> = {
+  user: 'user',
+  human: 'user',
+  assistant: 'assistant',
+  bot: 'assistant',
+  ai: 'assistant',
+  system: 'system',
+};
+
+const ChatMessage = z.looseObject({
+  id: z.union([z.string(), z.number()]),
+  role: z
+    .string()
+    .check(z.refine((role) => Object.hasOwn(ROLES, role.toLowerCase()), { message: 'unknown role' })),
+  content: z.string(),
+  timestamp: optionalText,
+});
+const History = z.looseObject({ messages: z.array(ChatMessage) });
+const Typing = z.looseObject({ is_typing: z.boolean() });
+const Notification = z
+  .looseObject({ title: optionalText, body: optionalText, message: optionalText })
+  .check(z.refine((note) => Boolean(note.body ?? note.message), { message: 'missing', path: ['body'] }));
+const ErrorFrame = z.looseObject({ error: optionalText, message: optionalText, code: optionalText });
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function remoteFrom(raw: z.infer<typeof ChatMessage>): RemoteMessage {
+  return {
+    id: idString(raw.id),
+    role: ROLES[raw.role.toLowerCase()]!,
+    content: raw.content,
+    ...(raw.timestamp ? { time: raw.timestamp } : {}),
+  };
+}
+
+/**
+ * A history frame keeps the messages it can read: one odd entry (a tool message, say) does not
+ * lose the whole history. The first entry it cannot read is reported in one `bad-frame` event.
+ */
+function history(frame: unknown): ServerEvent[] {
+  const whole = History.safeParse(frame);
+  if (whole.success) return [{ type: 'history', messages: whole.data.messages.map(remoteFrom) }];
+  const report = badFrame(describeIssues('history', whole.error));
+  const entries: unknown = isRecord(frame) ? frame['messages'] : undefined;
+  if (!Array.isArray(entries)) return report;
+  const good = entries.flatMap((entry) => {
+    const result = ChatMessage.safeParse(entry);
+    return result.success ? [remoteFrom(result.data)] : [];
+  });
+  return good.length ? [{ type: 'history', messages: good }, ...report] : report;
+}
+
+function decode(frame: unknown): ServerEvent[] {
+  const json = parseJson(frame);
+  if (!json.ok) return badFrame(json.reason);
+  const head = Frame.safeParse(json.value);
+  if (!head.success) return badFrame(describeIssues('hybrid', head.error));
+  const { type } = head.data;
+
+  const parse = <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
+    const result = schema.safeParse(json.value);
+    return result.success ? result.data : badFrame(describeIssues(type, result.error));
+  };
+
+  switch (type) {
+    case 'typing': {
+      const typing = parse(Typing);
+      return Array.isArray(typing) ? typing : [{ type: 'typing', typing: typing.is_typing }];
+    }
+    case 'history':
+      return history(json.value);
+    case 'message': {
+      const message = parse(ChatMessage);
+      return Array.isArray(message) ? message : [{ type: 'history', messages: [remoteFrom(message)] }];
+    }
+    case 'notification': {
+      const note = parse(Notification);
+      if (Array.isArray(note)) return note;
+      const body = note.body ?? note.message ?? '';
+      return [{ type: 'notice', text: note.title ? `${note.title}: ${body}` : body }];
+    }
+    case 'error': {
+      const error = parse(ErrorFrame);
+      if (Array.isArray(error)) return error;
+      const message = error.error || error.message || 'The chat service reported an error.';
+      return [{ type: 'error', message, ...(error.code ? { code: error.code } : {}) }];
+    }
+    case 'heartbeat':
+    case 'pong':
+      return [{ type: 'alive' }];
+    default:
+      return badFrame(`unknown frame type '${type.slice(0, 40)}'`);
+  }
+}
+
+function encode(command: ClientCommand): string | undefined {
+  switch (command.type) {
+    case 'typing':
+      return JSON.stringify({ type: 'typing', is_typing: command.typing });
+    case 'send':
+      return JSON.stringify({
+        type: 'message',
+        role: 'user',
+        content: command.content,
+        message_id: command.id,
+        timestamp: command.time,
+      });
+    case 'reply-complete':
+      return JSON.stringify({
+        type: 'bot_response_complete',
+        message_id: command.id,
+        content: command.content,
+      });
+    case 'heartbeat':
+    case 'auth':
+    case 'join':
+      return undefined;
+  }
+}
+
+/**
+ * `{stream-url}?message=…&session_id=…`, keeping any query (and fragment) the stream URL has.
+ * Values are percent-encoded as `encodeURIComponent` would (`%20`, never `+`, for a space).
+ * A relative stream URL stays relative: the caller resolves it.
+ */
+function streamUrl(
+  base: string,
+  command: Extract<ClientCommand, { type: 'send' }>,
+  ctx: DialectContext,
+): string {
+  const hashAt = base.indexOf('#');
+  const hash = hashAt < 0 ? '' : base.slice(hashAt);
+  const beforeHash = hashAt < 0 ? base : base.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const path = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+  const params = new URLSearchParams(queryAt < 0 ? '' : beforeHash.slice(queryAt + 1));
+  params.set('message', command.content);
+  params.set('session_id', ctx.sessionId);
+  // URLSearchParams writes a space as `+` (and a real `+` as `%2B`), which some servers read
+  // literally; `%20` means a space everywhere.
+  return `${path}?${params.toString().replaceAll('+', '%20')}${hash}`;
+}
+
+/** The text of a JSON delta in any of the shapes protocols.md §3 lists (plus two common ones). */
+function deltaText(chunk: Record<string, unknown>): string | undefined {
+  for (const key of ['content', 'delta', 'text']) if (typeof chunk[key] === 'string') return chunk[key];
+  // Anthropic-style {"delta": {"text": "…"}}.
+  if (isRecord(chunk['delta']) && typeof chunk['delta']['text'] === 'string') return chunk['delta']['text'];
+  const choice: unknown = Array.isArray(chunk['choices']) ? chunk['choices'][0] : undefined;
+  if (isRecord(choice)) {
+    // OpenAI chat {"choices": [{"delta": {"content": "…"}}]}, or completions {"choices": [{"text": "…"}]}.
+    if (isRecord(choice['delta']) && typeof choice['delta']['content'] === 'string')
+      return choice['delta']['content'];
+    if (typeof choice['text'] === 'string') return choice['text'];
+  }
+  return undefined;
+}
+
+/** One SSE `data:` payload. Never throws: what is not a JSON object is plain text. */
+function streamDecode(data: string): StreamChunk {
+  if (data.trim() === '[DONE]') return { type: 'done' };
+  if (data === '') return { type: 'skip' };
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return { type: 'delta', text: data };
+  }
+  // A bare JSON string, number, array… is plain text that happens to parse.
+  if (!isRecord(value)) return { type: 'delta', text: data };
+  const text = deltaText(value);
+  // Role-only chunks, pings, usage reports: nothing to show.
+  return text ? { type: 'delta', text } : { type: 'skip' };
+}
+
+export const hybrid: Dialect = {
+  name: 'hybrid',
+  auth: 'query',
+  readyOnOpen: true,
+  unauthorizedCodes: [4001, 4401, 1008, 4003, 4403],
+  finalCodes: [4404],
+  stream: { url: streamUrl, decode: streamDecode },
+  decode,
+  encode,
+};
