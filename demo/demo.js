@@ -1,5 +1,6 @@
-// The demo page's developer panel: switch the widget's feature live, disconnect / connect it,
-// send the mock backend's test hooks, and watch every `ai-chat-*` event the element fires.
+// The demo page's developer panel: switch the widget's wire dialect and feature live, disconnect /
+// connect it, send the mock backend's test hooks (only those the dialect supports), and watch
+// every `ai-chat-*` event the element fires. `?dialect=` and `?feature=` pick them on load.
 // (No inline scripts on the page: it works under a strict Content-Security-Policy.)
 
 /**
@@ -8,7 +9,30 @@
  */
 
 const EVENTS = ['ai-chat-status', 'ai-chat-message', 'ai-chat-send', 'ai-chat-action', 'ai-chat-error'];
-const FEATURES = ['chat', 'symptom_checker', 'booking_assistant', 'doctor_recommendation', 'faq'];
+
+/**
+ * Per dialect: the mock backend's path on this origin (relative: the element resolves it against
+ * the page), the features to offer (the first is the default) and the other attributes it needs.
+ * @typedef {{endpoint: string, features: string[], heading: string, streamUrl?: string, userId?: string}} DialectSetup
+ * @type {Record<string, DialectSetup>}
+ */
+const DIALECTS = {
+  envelope: {
+    endpoint: '/ai/{feature}/ws',
+    features: ['chat', 'symptom_checker', 'booking_assistant', 'doctor_recommendation', 'faq'],
+    heading: 'Riverside Assistant',
+  },
+  booking: { endpoint: '/ws/booking', features: ['booking_assistant'], heading: 'Booking Assistant' },
+  hybrid: {
+    endpoint: '/api/v1/ws/chat/{user}',
+    features: ['chat'],
+    heading: 'Riverside Assistant',
+    streamUrl: '/api/v1/chat/stream',
+    userId: 'demo-user',
+  },
+  conversation: { endpoint: '/api/v1/chat/ws', features: ['chat'], heading: 'Riverside Assistant' },
+  consultation: { endpoint: '/ws/consultation', features: ['consultation'], heading: 'FitIQ Coach' },
+};
 const MAX_EVENTS = 80;
 const DEMO_TOKEN = 'demo-token';
 const REFUSED_TOKEN = 'expired';
@@ -42,7 +66,9 @@ function shortJson(detail) {
 }
 
 const chat = /** @type {ChatElement} */ (byId('chat'));
+const dialectSelect = /** @type {HTMLSelectElement} */ (byId('dialect'));
 const featureSelect = /** @type {HTMLSelectElement} */ (byId('feature'));
+const endpointNote = byId('endpoint-note');
 const toggle = /** @type {HTMLButtonElement} */ (byId('toggle'));
 const badToken = /** @type {HTMLButtonElement} */ (byId('bad-token'));
 const statusOut = /** @type {HTMLOutputElement} */ (byId('status'));
@@ -78,16 +104,65 @@ function logEvent(event) {
 
 for (const type of EVENTS) chat.addEventListener(type, logEvent);
 
-// ?feature=symptom_checker picks the feature on load.
-const requested = new URLSearchParams(location.search).get('feature');
-if (requested && FEATURES.includes(requested)) chat.setAttribute('feature', requested);
-featureSelect.value = chat.getAttribute('feature') ?? 'chat';
+/**
+ * @param {string} name
+ * @param {string | null | undefined} value null/undefined removes it
+ */
+function setAttr(name, value) {
+  if (value === null || value === undefined) chat.removeAttribute(name);
+  else chat.setAttribute(name, value);
+}
+
+/** Puts the dialect and feature in the page URL, so a reload keeps them. */
+function rememberInUrl() {
+  const url = new URL(location.href);
+  url.searchParams.set('dialect', dialectSelect.value);
+  url.searchParams.set('feature', featureSelect.value);
+  history.replaceState(null, '', url);
+}
+
+/**
+ * Points the element at a dialect's mock backend (all its attributes in one task, so it
+ * reconnects once) and shows the features and test hooks of that dialect.
+ * @param {string} dialect
+ * @param {string | null} [wantedFeature] kept when the dialect offers it
+ */
+function useDialect(dialect, wantedFeature) {
+  const setup = DIALECTS[dialect] ?? DIALECTS.envelope;
+  const feature = wantedFeature && setup.features.includes(wantedFeature) ? wantedFeature : setup.features[0];
+  setAttr('dialect', dialect);
+  setAttr('endpoint', setup.endpoint);
+  setAttr('stream-url', setup.streamUrl);
+  setAttr('user-id', setup.userId);
+  setAttr('feature', feature);
+  setAttr('heading', setup.heading);
+  dialectSelect.value = dialect;
+  featureSelect.replaceChildren(...setup.features.map((f) => new Option(f, f)));
+  featureSelect.value = feature;
+  featureSelect.disabled = setup.features.length < 2;
+  endpointNote.textContent = setup.streamUrl ? `${setup.endpoint} + ${setup.streamUrl}` : setup.endpoint;
+  for (const button of document.querySelectorAll('[data-hook]')) {
+    const dialects = (button.getAttribute('data-dialects') ?? '').split(/\s+/);
+    /** @type {HTMLElement} */ (button).hidden = !dialects.includes(dialect);
+  }
+}
+
+// ?dialect=booking&feature=booking_assistant pick them on load (before the element connects).
+const params = new URLSearchParams(location.search);
+const requestedDialect = params.get('dialect');
+useDialect(
+  requestedDialect && requestedDialect in DIALECTS ? requestedDialect : 'envelope',
+  params.get('feature') ?? chat.getAttribute('feature'),
+);
+
+dialectSelect.addEventListener('change', () => {
+  useDialect(dialectSelect.value, featureSelect.value);
+  rememberInUrl();
+});
 
 featureSelect.addEventListener('change', () => {
   chat.setAttribute('feature', featureSelect.value);
-  const url = new URL(location.href);
-  url.searchParams.set('feature', featureSelect.value);
-  history.replaceState(null, '', url);
+  rememberInUrl();
 });
 
 toggle.addEventListener('click', () => {

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // Runs the mock AI backend on its own:
 //
-//   node demo/server/cli.js [--port 8787] [--dialect envelope] [--pace human|fast]
+//   node demo/server/cli.js [--port 8787] [--dialect envelope|booking|hybrid|conversation|consultation] [--pace human|fast]
 //
-// and prints the URLs to point <ai-chat> at. Ctrl+C stops it.
+// and prints the URLs to point <ai-chat> at for that dialect (every dialect is served at once;
+// --dialect picks what is printed and which dialect wins where paths could overlap). Ctrl+C stops it.
 import { parseArgs } from 'node:util';
 import { startMockBackend } from './mock-backend.js';
 import { DIALECTS } from './dialects/index.js';
 
 const HOST = '127.0.0.1';
 
-const USAGE = 'usage: node demo/server/cli.js [--port 8787] [--dialect envelope] [--pace human|fast]';
+const USAGE = `usage: node demo/server/cli.js [--port 8787] [--dialect ${DIALECTS.map((d) => d.name).join('|')}] [--pace human|fast]`;
 
 /** @param {string} message */
 function fail(message) {
@@ -54,14 +55,11 @@ const backend = await startMockBackend({
 });
 const origin = `${HOST}:${backend.port}`;
 console.log(`Mock AI backend (dialect ${args.dialect}, pace ${args.pace}) listening on http://${origin}`);
-console.log(
-  `  ws://${origin}/ai/{feature}/ws?token=demo-token   e.g. ws://${origin}/ai/symptom-checker/ws?token=demo-token`,
-);
-console.log(`  ws://${origin}/chat/ws?token=demo-token`);
+for (const line of DIALECTS.find((d) => d.name === args.dialect)?.describe?.(origin) ?? [])
+  console.log(`  ${line}`);
 console.log(`  http://${origin}/health`);
-console.log(
-  '  refused tokens (close 4401): expired, revoked, invalid · test hooks: /error /long /status /history /drop',
-);
+const others = DIALECTS.filter((d) => d.name !== args.dialect).map((d) => d.name);
+console.log(`  (also served at the same time: ${others.join(', ')}; see --dialect)`);
 console.log('Press Ctrl+C to stop.');
 
 let stopping = false;

@@ -8,9 +8,17 @@ import { sleep, between, splitIntoChunks } from './pace.js';
  * What the backend offers a connection (implemented by MockBackend).
  * @typedef {object} BackendServices
  * @property {() => import('./mock-backend.js').ResolvedOptions} currentOptions
- * @property {(connection: number, text: string) => void} recordViolation
- * @property {(feature: string, userText: string) => import('./replies.js').Reply & {scripted: Record<string, unknown> | null}} takeReply
+ * @property {(connection: number | string, text: string) => void} recordViolation `#connection: text`
+ * @property {(feature: string, userText: string, own?: import('./replies.js').Reply) => import('./replies.js').Reply & {scripted: Record<string, unknown> | null}} takeReply
+ *   the next scripted reply (`nextReply`) if one is queued, else `own`, else the feature's realistic reply
  * @property {(sessionId: string, messageId: string) => boolean} firstTime
+ * @property {<T>(key: string, init: () => T) => T} store per-backend state of a dialect (made on first use)
+ * @property {(entry: StreamRequest) => void} recordStreamRequest an HTTP reply-stream request (hybrid)
+ */
+
+/**
+ * An HTTP reply-stream request, as `streamRequests()` lists it (secrets replaced by their length).
+ * @typedef {{path: string, query: Record<string, string | number>, authorization: string | null, status: number}} StreamRequest
  */
 
 /**
@@ -30,7 +38,55 @@ import { sleep, between, splitIntoChunks } from './pace.js';
  * @property {(conn: Connection) => DialectSession} onConnection
  * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, backend: BackendServices) => boolean} [handleHttp]
  *   serves an HTTP request (e.g. an SSE reply stream); returns false when the request is not its
+ * @property {(origin: string) => string[]} [describe] lines for the CLI: its URLs, auth and hooks
  */
+
+/** Query parameters whose values are secrets: recorded as their length only. */
+export const SECRET_PARAMS = new Set(['token', 'access_token', 'api_key', 'apikey', 'key']);
+
+/**
+ * A query as recorded in `handshakes()` / `streamRequests()`: secrets replaced by their length.
+ * @param {URLSearchParams} params
+ * @returns {Record<string, string | number>}
+ */
+export function redactedQuery(params) {
+  /** @type {Record<string, string | number>} */
+  const query = {};
+  for (const [key, value] of params) query[key] = SECRET_PARAMS.has(key) ? value.length : value;
+  return query;
+}
+
+/**
+ * The test hook a user message is (`/error`, `/drop`, …), lower-cased; '' for an ordinary message.
+ * @param {unknown} content
+ */
+export function hookOf(content) {
+  const text = typeof content === 'string' ? content.trim().toLowerCase() : '';
+  return /^\/[a-z-]+$/.test(text) ? text : '';
+}
+
+/**
+ * Streams a text in paced chunks through `send` while `isOpen()` holds. Shared by the sockets
+ * (Connection.stream) and the SSE reply stream of `hybrid`.
+ * @param {string} text
+ * @param {import('./pace.js').Pace} pace
+ * @param {() => boolean} isOpen
+ * @param {(delta: string, index: number, last: boolean) => void} send
+ * @param {{stopAfter?: number}} [opts] stop after this many characters (fault injection)
+ * @returns {Promise<boolean>} true when the whole text went out
+ */
+export async function streamChunks(text, pace, isOpen, send, opts = {}) {
+  const chunks = splitIntoChunks(text, pace);
+  let sent = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    if (!isOpen()) return false;
+    if (opts.stopAfter !== undefined && sent >= opts.stopAfter) return false;
+    send(chunks[i], i, i === chunks.length - 1);
+    sent += chunks[i].length;
+    await sleep(between(pace.chunkMs));
+  }
+  return isOpen();
+}
 
 export class Connection {
   /**
@@ -41,8 +97,9 @@ export class Connection {
    * @param {string[]} init.offeredProtocols
    * @param {Record<string, unknown>} init.handshake the entry in `handshakes()`, the dialect may add to it
    * @param {BackendServices} init.backend
+   * @param {string} [init.host] the request's Host header (for absolute URLs in frames)
    */
-  constructor({ id, ws, url, offeredProtocols, handshake, backend }) {
+  constructor({ id, ws, url, offeredProtocols, handshake, backend, host = '127.0.0.1' }) {
     this.id = id;
     this.ws = ws;
     this.url = url;
@@ -56,6 +113,7 @@ export class Connection {
     this.sessionId = null;
     /** @type {Promise<void>} */
     this.queue = Promise.resolve();
+    this.origin = `http://${host}`;
   }
 
   get options() {
@@ -101,9 +159,41 @@ export class Connection {
     return !token || this.options.refusedTokens.includes(token);
   }
 
+  /**
+   * Closes with 4401 when the token is missing or refused.
+   * @param {string | null | undefined} token
+   * @returns {boolean} true when it was refused (the socket is closing)
+   */
+  refuseToken(token) {
+    if (!this.isRefused(token)) return false;
+    this.refuse();
+    return true;
+  }
+
   /** @param {string} text */
   violation(text) {
     this.backend.recordViolation(this.id, text);
+  }
+
+  /**
+   * Records every problem as a violation.
+   * @param {string[]} problems
+   * @returns {boolean} true when there were none
+   */
+  report(problems) {
+    for (const problem of problems) this.violation(problem);
+    return problems.length === 0;
+  }
+
+  /**
+   * Per-backend state of a dialect, shared by its connections (and its HTTP routes).
+   * @template T
+   * @param {string} key
+   * @param {() => T} init
+   * @returns {T}
+   */
+  store(key, init) {
+    return this.backend.store(key, init);
   }
 
   /**
@@ -125,22 +215,28 @@ export class Connection {
   /**
    * Streams a text in paced chunks through `sendChunk`; stops when the socket closes.
    * @param {string} text
-   * @param {(delta: string, index: number) => void} sendChunk
+   * @param {(delta: string, index: number, last: boolean) => void} sendChunk
    * @param {{stopAfter?: number}} [opts] stop after this many characters (fault injection)
    * @returns {Promise<boolean>} true when the whole text went out
    */
-  async stream(text, sendChunk, opts = {}) {
-    const pace = this.options.pace;
-    const chunks = splitIntoChunks(text, pace);
-    let sent = 0;
-    for (let i = 0; i < chunks.length; i++) {
-      if (!this.open) return false;
-      if (opts.stopAfter !== undefined && sent >= opts.stopAfter) return false;
-      sendChunk(chunks[i], i);
-      sent += chunks[i].length;
-      await sleep(between(pace.chunkMs));
-    }
-    return this.open;
+  stream(text, sendChunk, opts = {}) {
+    return streamChunks(text, this.options.pace, () => this.open, sendChunk, opts);
+  }
+
+  /**
+   * Streams a reply the way a test hook wants it: `/error` and `/drop` stop after the first
+   * third, and `/drop` then ends the socket without a close frame.
+   * @param {string} text
+   * @param {(delta: string, index: number, last: boolean) => void} sendChunk
+   * @param {string} hook
+   * @returns {Promise<'complete' | 'error' | 'closed'>} `error`: send the dialect's error frame now
+   */
+  async streamHooked(text, sendChunk, hook) {
+    if (hook !== '/error' && hook !== '/drop')
+      return (await this.stream(text, sendChunk)) ? 'complete' : 'closed';
+    await this.stream(text, sendChunk, { stopAfter: Math.ceil(text.length / 3) });
+    if (hook === '/drop') this.terminate();
+    return this.open ? 'error' : 'closed';
   }
 
   /**
@@ -148,9 +244,10 @@ export class Connection {
    * realistic one for the feature and the user's words.
    * @param {string} feature
    * @param {string} userText
+   * @param {import('./replies.js').Reply} [own] the dialect's own reply, used unless one is scripted
    */
-  takeReply(feature, userText) {
-    return this.backend.takeReply(feature, userText);
+  takeReply(feature, userText, own) {
+    return this.backend.takeReply(feature, userText, own);
   }
 
   /**

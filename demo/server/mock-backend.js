@@ -18,12 +18,17 @@
 //
 // Dialects live in ./dialects/ (one module each, see ./connection.js for the interface). The
 // dialect of a socket is chosen by its path; where several dialects could serve a path, the
-// `dialect` option wins. Test hooks (a user message `/error`, `/long`, `/status`, `/history`,
-// `/drop`) are described at the top of ./dialects/envelope.js.
+// `dialect` option wins. All five are served at once:
+//   envelope      /ai/{feature}/ws, /chat/ws                      (./dialects/envelope.js)
+//   booking       /ws/booking, /api/v1/booking/ws                 (./dialects/booking.js)
+//   hybrid        /api/v1/ws/chat/{user} + SSE GET /api/v1/chat/stream (./dialects/hybrid.js)
+//   conversation  /api/v1/chat/ws, /ws                            (./dialects/conversation.js)
+//   consultation  /ws/consultation                                (./dialects/consultation.js)
+// Each module's header describes its auth, flow and test hooks (user messages like `/error`).
 import http from 'node:http';
 import { WebSocketServer, WebSocket } from 'ws';
 import { DIALECTS } from './dialects/index.js';
-import { Connection } from './connection.js';
+import { Connection, redactedQuery } from './connection.js';
 import { resolvePace } from './pace.js';
 import { replyFor } from './replies.js';
 
@@ -37,6 +42,11 @@ import { replyFor } from './replies.js';
  * @property {boolean} [heartbeatReply] answer client heartbeats (default true)
  * @property {boolean} [completeContent] the final frame of a reply also carries the whole reply (default false)
  * @property {number} [maxRecorded] the most frames / violations / handshakes kept (default 10000)
+ * @property {'last' | 'whole' | 'alternate'} [bookingFinal] booking: the `is_complete: true` frame carries the
+ *   last delta, the whole reply, or each in turn (default 'alternate')
+ * @property {number} [ackDelayMs] conversation: delay before `message_received` acks (default 0)
+ * @property {boolean} [dropAcks] conversation: never ack a sent message (default false)
+ * @property {number} [authDelayMs] conversation: time to verify the auth token; frames in it are violations (default 15)
  */
 
 /**
@@ -48,13 +58,14 @@ import { replyFor } from './replies.js';
  * @property {boolean} heartbeatReply
  * @property {boolean} completeContent
  * @property {number} maxRecorded
+ * @property {'last' | 'whole' | 'alternate'} bookingFinal
+ * @property {number} ackDelayMs
+ * @property {boolean} dropAcks
+ * @property {number} authDelayMs
  */
 
 /** @typedef {{connection: number, frame: unknown}} ReceivedFrame */
 /** @typedef {{connection: number, path: string, query: Record<string, string | number>, protocol: string | null, dialect: string, auth?: string}} Handshake */
-
-/** Query parameters whose values are secrets: recorded as their length only. */
-const SECRET_PARAMS = new Set(['token', 'access_token', 'api_key', 'apikey', 'key']);
 
 /** Subprotocols of Vite's own sockets (HMR, ping): never ours. */
 const VITE_PROTOCOLS = new Set(['vite-hmr', 'vite-ping']);
@@ -69,6 +80,9 @@ function resolveOptions(base, partial) {
   const dialect = partial.dialect ?? base?.dialect ?? 'envelope';
   if (!DIALECTS.some((d) => d.name === dialect))
     throw new Error(`mock-backend: unknown dialect '${dialect}'`);
+  const bookingFinal = partial.bookingFinal ?? base?.bookingFinal;
+  if (bookingFinal !== undefined && !['last', 'whole', 'alternate'].includes(bookingFinal))
+    throw new Error(`mock-backend: bookingFinal must be last, whole or alternate, not '${bookingFinal}'`);
   return {
     dialect,
     paceOption,
@@ -77,6 +91,10 @@ function resolveOptions(base, partial) {
     heartbeatReply: partial.heartbeatReply ?? base?.heartbeatReply ?? true,
     completeContent: partial.completeContent ?? base?.completeContent ?? false,
     maxRecorded: partial.maxRecorded ?? base?.maxRecorded ?? 10_000,
+    bookingFinal: partial.bookingFinal ?? base?.bookingFinal ?? 'alternate',
+    ackDelayMs: partial.ackDelayMs ?? base?.ackDelayMs ?? 0,
+    dropAcks: partial.dropAcks ?? base?.dropAcks ?? false,
+    authDelayMs: partial.authDelayMs ?? base?.authDelayMs ?? 15,
   };
 }
 
@@ -124,6 +142,10 @@ export class MockBackend {
     this.violationLog = [];
     /** @type {Handshake[]} */
     this.handshakeLog = [];
+    /** @type {import('./connection.js').StreamRequest[]} */
+    this.streamLog = [];
+    /** @type {Map<string, unknown>} per-dialect state (see BackendServices.store) */
+    this.dialectState = new Map();
     /** @type {{text: string, extras: Record<string, unknown>}[]} */
     this.scripted = [];
     /** @type {Map<string, Set<string>>} message ids seen, per session */
@@ -144,8 +166,13 @@ export class MockBackend {
       currentOptions: () => this.opts,
       recordViolation: (connection, text) =>
         pushCapped(this.violationLog, `#${connection}: ${text}`, this.opts.maxRecorded),
-      takeReply: (feature, userText) => this.takeReply(feature, userText),
+      takeReply: (feature, userText, own) => this.takeReply(feature, userText, own),
       firstTime: (sessionId, messageId) => this.firstTime(sessionId, messageId),
+      store: (key, init) => {
+        if (!this.dialectState.has(key)) this.dialectState.set(key, init());
+        return /** @type {any} */ (this.dialectState.get(key));
+      },
+      recordStreamRequest: (entry) => pushCapped(this.streamLog, entry, this.opts.maxRecorded),
     };
     /** @type {(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void} */
     this.upgradeListener = (req, socket, head) => {
@@ -185,6 +212,14 @@ export class MockBackend {
     return this.handshakeLog.map((h) => ({ ...h, query: { ...h.query } }));
   }
 
+  /**
+   * Every request for an HTTP reply stream (hybrid SSE), in order: path, query (secrets replaced
+   * by their length), `Authorization` as `'Bearer <token length>'` (or null) and the status sent.
+   */
+  streamRequests() {
+    return this.streamLog.map((r) => ({ ...r, query: { ...r.query } }));
+  }
+
   /** Counters: sockets opened, user messages received, duplicates (by message id) ignored. */
   stats() {
     return { ...this.counts, open: this.connections(), scriptedPending: this.scripted.length };
@@ -195,6 +230,7 @@ export class MockBackend {
     this.receivedLog = [];
     this.violationLog = [];
     this.handshakeLog = [];
+    this.streamLog = [];
     this.scripted = [];
     return true;
   }
@@ -243,7 +279,8 @@ export class MockBackend {
   }
 
   /**
-   * Changes options live (pace, refusedTokens, heartbeatReply, completeContent, dialect).
+   * Changes options live (pace, refusedTokens, heartbeatReply, completeContent, dialect,
+   * bookingFinal, ackDelayMs, dropAcks, authDelayMs).
    * @param {MockBackendOptions} partial
    */
   setOptions(partial) {
@@ -317,7 +354,8 @@ export class MockBackend {
       socket.destroy();
       return true;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url, offered, dialect));
+    const host = req.headers.host ?? `127.0.0.1:${this.port}`;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url, offered, dialect, host));
     return true;
   }
 
@@ -326,13 +364,12 @@ export class MockBackend {
    * @param {URL} url
    * @param {string[]} offered
    * @param {import('./connection.js').Dialect} dialect
+   * @param {string} host
    */
-  accept(ws, url, offered, dialect) {
+  accept(ws, url, offered, dialect, host) {
     const id = this.nextConnectionId++;
     this.counts.connectionsOpened++;
-    /** @type {Record<string, string | number>} */
-    const query = {};
-    for (const [key, value] of url.searchParams) query[key] = SECRET_PARAMS.has(key) ? value.length : value;
+    const query = redactedQuery(url.searchParams);
     /** @type {Handshake} */
     const handshake = {
       connection: id,
@@ -349,6 +386,7 @@ export class MockBackend {
       offeredProtocols: offered,
       handshake,
       backend: this.services,
+      host,
     });
     this.live.add(conn);
     ws.on('error', () => {});
@@ -415,9 +453,10 @@ export class MockBackend {
   /**
    * @param {string} feature
    * @param {string} userText
+   * @param {import('./replies.js').Reply} [ownReply]
    */
-  takeReply(feature, userText) {
-    const own = replyFor(feature, userText);
+  takeReply(feature, userText, ownReply) {
+    const own = ownReply ?? replyFor(feature, userText);
     const scripted = this.scripted.shift();
     if (!scripted) return { ...own, scripted: null };
     return {

@@ -99,6 +99,7 @@ const DOCTORS = {
     rating: 4.8,
     slot: [2, 16, 0],
   },
+  gp3: { id: 'dr-osei', name: 'Dr. Ama Osei', specialty: 'General Practice', rating: 4.8, slot: [2, 11, 0] },
 };
 
 /**
@@ -835,4 +836,388 @@ export function longReply() {
   }
   parts.push('```text', `End of guide: ${n} parts.`, '```', '', DISCLAIMER, '');
   return { markdown: parts.join('\n'), extras: {} };
+}
+
+// ---- booking dialect: doctors -> time slots -> confirmation ----------------------------------
+
+/** @typedef {{id: string, start: string, end: string, doctor_id: string, available: boolean}} BookingSlot */
+
+/**
+ * The booking assistant's answer to a free-text message: a short text and three doctors to choose
+ * from (by the specialty the words suggest), or, for a change or cancellation, text only.
+ * @param {string} userText
+ * @returns {Reply & {doctors: DoctorCard[]}}
+ */
+export function bookingIntro(userText) {
+  const t = normalize(userText);
+  if (has(t, ['cancel', 'reschedul', 'move my', 'change my'])) {
+    return { ...bookingAssistant(userText), doctors: [] };
+  }
+  /** @type {[(keyof typeof DOCTORS)[], string]} */
+  let [keys, what] = [['gp', 'gp2', 'gp3'], 'a general check-up'];
+  if (has(t, ['skin', 'derma', 'mole', 'rash']))
+    [keys, what] = [['derm', 'gp', 'gp2'], 'a dermatology visit'];
+  else if (has(t, ['child', /\bkids?\b/, /\bsons?\b/, 'daughter', 'baby', 'pediatr', 'paediatr'])) {
+    [keys, what] = [['peds', 'gp', 'gp3'], "your child's visit"];
+  } else if (has(t, ['heart', 'cardio', 'blood pressure'])) {
+    [keys, what] = [['cardio', 'gp', 'gp2'], 'a cardiology consultation'];
+  } else if (has(t, ['back', 'knee', 'joint', 'ortho'])) {
+    [keys, what] = [['ortho', 'gp', 'gp3'], 'an orthopedic assessment'];
+  }
+  const doctors = keys.map(doctor);
+  return {
+    markdown: [
+      `Happy to help you book **${what}** at ${CLINIC}.`,
+      '',
+      `These ${doctors.length} doctors have free appointments this week. Choose one to see their times —`,
+      `the earliest is **${doctors[0].name}**, _${when(doctors[0].next_available)} UTC_.`,
+      '',
+    ].join('\n'),
+    extras: {},
+    doctors,
+  };
+}
+
+/** @param {string} id */
+const doctorKey = (id) =>
+  /** @type {(keyof typeof DOCTORS) | undefined} */ (
+    Object.keys(DOCTORS).find((k) => DOCTORS[/** @type {keyof typeof DOCTORS} */ (k)].id === id)
+  );
+
+/**
+ * A doctor of the clinic by id (`dr-rossi`), as a card, or null.
+ * @param {string} id
+ * @returns {DoctorCard | null}
+ */
+export function bookingDoctor(id) {
+  const key = doctorKey(id);
+  return key ? doctor(key) : null;
+}
+
+/**
+ * The doctor's next free times: 4 to 6 slots of 20 minutes over two days, a few already taken.
+ * Slot ids are `{doctor id}-{yyyymmdd}T{hhmm}` so any of them can be found again.
+ * @param {string} doctorId
+ * @returns {BookingSlot[]}
+ */
+export function bookingSlots(doctorId) {
+  const key = doctorKey(doctorId);
+  if (!key) return [];
+  const [days, hour, minute] = DOCTORS[key].slot;
+  const count = 4 + (doctorId.length % 3);
+  const offsets = [0, 40, 80, 24 * 60 - 60, 24 * 60, 24 * 60 + 100].slice(0, count);
+  return offsets.map((offset, i) => {
+    const start = new Date(at(days, hour, minute));
+    start.setUTCMinutes(start.getUTCMinutes() + offset);
+    const end = new Date(start.getTime() + 20 * 60_000);
+    const stamp = start.toISOString().replace(/[-:]/g, '').slice(0, 13);
+    return {
+      id: `${doctorId}-${stamp}`,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      doctor_id: doctorId,
+      available: i !== 1 && i !== 4,
+    };
+  });
+}
+
+/**
+ * A slot by its id (see bookingSlots), or null when the id names no doctor and time.
+ * @param {string} slotId
+ * @returns {BookingSlot | null}
+ */
+export function bookingSlot(slotId) {
+  const match = /^(.+)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})$/.exec(slotId);
+  if (!match || !doctorKey(match[1])) return null;
+  const known = bookingSlots(match[1]).find((s) => s.id === slotId);
+  if (known) return known;
+  const [, doctorId, y, mo, d, h, mi] = match;
+  const start = new Date(`${y}-${mo}-${d}T${h}:${mi}:00.000Z`);
+  if (Number.isNaN(start.getTime())) return null;
+  const end = new Date(start.getTime() + 20 * 60_000).toISOString();
+  return { id: slotId, start: start.toISOString(), end, doctor_id: doctorId, available: true };
+}
+
+/**
+ * @param {DoctorCard} doc
+ * @param {BookingSlot[]} slots
+ * @returns {Reply}
+ */
+export function bookingSlotsReply(doc, slots) {
+  const free = slots.filter((s) => s.available);
+  return {
+    markdown: [
+      `**${doc.name}** (${doc.specialty}, rated ${doc.rating.toFixed(1)}/5) has **${free.length} free times** in the next days.`,
+      '',
+      `Times are in UTC; greyed-out ones were just taken. Pick one and I will book it — visits are **20 minutes**.`,
+      '',
+    ].join('\n'),
+    extras: {},
+  };
+}
+
+/**
+ * @param {DoctorCard} doc
+ * @param {BookingSlot} slot
+ * @returns {Reply}
+ */
+export function bookingConfirmedReply(doc, slot) {
+  return {
+    markdown: [
+      `✅ You're booked with **${doc.name}** on **${when(slot.start)} UTC**.`,
+      '',
+      '- A confirmation e-mail is on its way, and we will remind you the day before',
+      '- Please arrive **10 minutes early** and bring your insurance card',
+      `- Need to change it? Just tell me, or see our [cancellation policy](${SITE}/policies#cancellations)`,
+      '',
+    ].join('\n'),
+    extras: {},
+  };
+}
+
+/**
+ * @param {DoctorCard} doc
+ * @returns {Reply}
+ */
+export function bookingTakenReply(doc) {
+  return {
+    markdown: `Sorry — that time with **${doc.name}** was just taken by another patient. Here are the times that are still free:\n`,
+    extras: {},
+  };
+}
+
+/**
+ * An avatar for a doctor: an SVG with the initials on a colour of the doctor's own (served by
+ * the booking dialect, so the demo loads no third-party image).
+ * @param {string} doctorId
+ * @returns {string | null}
+ */
+export function doctorAvatarSvg(doctorId) {
+  const doc = bookingDoctor(doctorId);
+  if (!doc) return null;
+  const initials = doc.name
+    .replace(/^Dr\.\s*/, '')
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 2);
+  const hue = [...doctorId].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">',
+    `<circle cx="48" cy="48" r="48" fill="hsl(${hue} 55% 45%)"/>`,
+    `<text x="48" y="60" font-family="system-ui, sans-serif" font-size="34" font-weight="600" fill="#fff" text-anchor="middle">${initials}</text>`,
+    '</svg>',
+  ].join('');
+}
+
+// ---- consultation dialect: FitIQ, a fitness & nutrition coach -----------------------------
+
+/** @typedef {{type: 'meal' | 'workout' | 'wellness', name: string, description: string}} PlanTemplate */
+
+const COACH_NOTE =
+  '> FitIQ gives general fitness and nutrition guidance, not medical advice. ' +
+  'If you have a health condition, are pregnant or take medication, check with your doctor first.';
+
+/**
+ * The plan the user asks for, if any: a plan word (`plan`, `program`, `routine`, …) and a meal,
+ * workout or wellness word.
+ * @param {string} userText
+ * @returns {PlanTemplate | null}
+ */
+export function planTemplateFor(userText) {
+  const t = normalize(userText);
+  if (!has(t, [/\bplans?\b/, /\bprogram(me)?s?\b/, 'routine', 'schedule', 'template'])) return null;
+  if (has(t, ['meal', 'diet', 'nutrition', /\beat(ing)?\b/, 'calorie', 'food', 'protein'])) {
+    return has(t, ['lose', 'weight', 'fat', 'calorie'])
+      ? {
+          type: 'meal',
+          name: '1800 Calorie Weight Loss Plan',
+          description: 'Balanced meal plan for gradual weight loss',
+        }
+      : {
+          type: 'meal',
+          name: 'High-Protein Balanced Meal Plan',
+          description: 'Three meals and two snacks with about 120 g of protein a day',
+        };
+  }
+  if (
+    has(t, ['workout', 'exercise', 'training', 'strength', 'gym', /\brun(ning)?\b/, '5k', 'muscle', 'cardio'])
+  ) {
+    return has(t, [/\brun(ning)?\b/, '5k', 'cardio'])
+      ? {
+          type: 'workout',
+          name: 'Beginner 5K Running Plan',
+          description: 'Three runs a week for eight weeks',
+        }
+      : {
+          type: 'workout',
+          name: '3-Day Full-Body Strength Plan',
+          description: 'Compound lifts on Monday, Wednesday and Friday',
+        };
+  }
+  if (has(t, ['sleep', 'stress', 'wellness', 'recover', 'mindful', 'meditat', 'relax'])) {
+    return has(t, ['sleep', 'recover'])
+      ? {
+          type: 'wellness',
+          name: 'Better Sleep & Recovery Routine',
+          description: 'An evening wind-down and a steady wake-up time',
+        }
+      : {
+          type: 'wellness',
+          name: 'Daily Stress Reset',
+          description: 'Ten minutes of breathing, movement and journaling',
+        };
+  }
+  return null;
+}
+
+/** @type {Record<PlanTemplate['type'], string[]>} */
+const PLAN_BODIES = {
+  meal: [
+    '| Meal | What to eat | Approx. kcal |',
+    '|---|---|---|',
+    '| Breakfast | Greek yoghurt, oats, berries, a spoon of nuts | 400 |',
+    '| Snack | An apple and a boiled egg | 150 |',
+    '| Lunch | Chicken or tofu, quinoa, a big salad with olive oil | 550 |',
+    '| Snack | Hummus with carrot and cucumber sticks | 200 |',
+    '| Dinner | Salmon or lentils, roasted vegetables, brown rice | 500 |',
+    '',
+    '**Tips:** drink water with every meal, keep protein at each meal, and aim for a **slow loss of 0.5 kg a week**.',
+  ],
+  workout: [
+    '| Day | Session | Sets × reps |',
+    '|---|---|---|',
+    '| Monday | Squat, push-up, dumbbell row | 3 × 8–10 |',
+    '| Wednesday | Deadlift, overhead press, lunge | 3 × 8 |',
+    '| Friday | Goblet squat, bench press, plank | 3 × 10 / 45 s |',
+    '',
+    '1. Warm up for **5–10 minutes** first',
+    '2. Add a little weight when the last set feels easy',
+    '3. Rest at least one day between sessions',
+  ],
+  wellness: [
+    '1. **Same wake-up time** every day, weekends included',
+    '2. **Daylight** within an hour of waking — a 10-minute walk is perfect',
+    '3. **Caffeine cut-off** at 2 pm',
+    '4. **Wind down** for 30 minutes: dim lights, no screens, slow breathing (in 4 s, out 6 s)',
+    '5. Note your energy each morning from 1 to 5 — we will review it next week',
+  ],
+};
+
+/**
+ * FitIQ's reply to a user message; asks for a plan get the plan (and `extras.template`).
+ * @param {string} userText
+ * @returns {Reply & {template: PlanTemplate | null}}
+ */
+export function consultationReply(userText) {
+  const t = normalize(userText);
+  const template = planTemplateFor(userText);
+  /** @param {string[]} lines */
+  const out = (lines) => ({ markdown: `${lines.join('\n')}\n`, extras: {}, template });
+  if (template) {
+    return out([
+      `## ${template.name}`,
+      '',
+      `Here is your plan — _${template.description.toLowerCase()}_. I have saved it to your templates too.`,
+      '',
+      ...PLAN_BODIES[template.type],
+      '',
+      COACH_NOTE,
+    ]);
+  }
+  if (has(t, [/^(hi|hello|hey|good (morning|afternoon|evening))\b/])) {
+    return out([
+      "Hi! I'm your **FitIQ coach** 💪",
+      '',
+      'Tell me about your goal — for example _"I want to lose weight"_, _"build strength"_ or _"sleep better"_ —',
+      'and I can put together a **meal**, **workout** or **wellness** plan for you.',
+    ]);
+  }
+  if (has(t, ['lose weight', 'weight loss', 'fat loss', 'lose fat', 'slim'])) {
+    return out([
+      'I can help you with that! Sustainable weight loss comes down to a few habits:',
+      '',
+      '1. A **moderate calorie deficit** — about 300–500 kcal a day below what you burn',
+      '2. **Protein at every meal** (1.6 g per kg of body weight) to keep you full and protect muscle',
+      '3. **Strength training** twice a week, plus daily walking (7–10k steps)',
+      '4. **Sleep** 7–9 hours: short sleep makes hunger harder to manage',
+      '',
+      'Want me to create a **personalized meal plan**? Just say _"make me a meal plan"_.',
+      '',
+      COACH_NOTE,
+    ]);
+  }
+  if (has(t, ['muscle', 'strength', 'stronger', 'gym', 'lift'])) {
+    return out([
+      'Building strength is all about **progressive overload**: doing a little more over time.',
+      '',
+      '- Train each muscle group **2× a week**',
+      '- Focus on compound lifts: squat, hinge, push, pull',
+      '- Eat enough protein and sleep well — that is when muscles recover',
+      '',
+      'Ask me for a _"workout plan"_ and I will build a 3-day program for you.',
+    ]);
+  }
+  if (has(t, ['protein', 'carb', 'macro', 'calorie', 'diet', 'nutrition', 'eat'])) {
+    return out([
+      'A good starting point for most active adults:',
+      '',
+      '| Nutrient | Daily target |',
+      '|---|---|',
+      '| Protein | 1.6–2.2 g per kg body weight |',
+      '| Fat | 0.8–1 g per kg |',
+      '| Carbohydrates | the rest of your calories, mostly whole grains, fruit and vegetables |',
+      '| Water | 30–35 ml per kg |',
+      '',
+      '_Small, consistent changes beat strict diets._ Want a **meal plan** built on these numbers?',
+    ]);
+  }
+  if (has(t, ['sleep', 'stress', 'tired', 'recover', 'sore'])) {
+    return out([
+      'Recovery is where progress happens. A few things that help most:',
+      '',
+      '1. Keep a **regular sleep schedule** and a cool, dark bedroom',
+      '2. Take **rest days** — light walks or mobility work count',
+      '3. Try two minutes of slow breathing when stress builds up',
+      '',
+      'I can create a **wellness routine** for you: ask for a _"sleep routine"_ or a _"stress plan"_.',
+    ]);
+  }
+  return out([
+    "Thanks for sharing! To give you the best advice I'd like to know a bit more:",
+    '',
+    '1. What is your **main goal** — weight loss, strength, endurance or feeling better day to day?',
+    '2. How many days a week can you **train**?',
+    '3. Any **injuries**, health conditions or foods you avoid?',
+    '',
+    'With that, I can create a meal, workout or wellness plan tailored to you.',
+  ]);
+}
+
+// ---- hybrid dialect: history sync ---------------------------------------------------------
+
+/**
+ * The user's earlier messages, sent on every connect: the same ids and times each time.
+ * @param {string} user
+ * @param {number} start when the earlier conversation began (ms since the epoch)
+ * @returns {{id: string, role: 'user' | 'assistant', content: string, timestamp: string}[]}
+ */
+export function hybridHistory(user, start) {
+  const id = (/** @type {number} */ n) => `hist-${encodeURIComponent(user)}-${n}`;
+  const time = (/** @type {number} */ minutes) => new Date(start + minutes * 60_000).toISOString();
+  return [
+    {
+      id: id(1),
+      role: 'assistant',
+      content: `Hi! I'm the ${CLINIC} assistant. How can I help?`,
+      timestamp: time(0),
+    },
+    { id: id(2), role: 'user', content: 'Are you open on Saturday?', timestamp: time(1) },
+    {
+      id: id(3),
+      role: 'assistant',
+      content: 'Yes — on **Saturdays** we are open **09:00–13:00**, walk-in only.',
+      timestamp: time(2),
+    },
+  ];
 }

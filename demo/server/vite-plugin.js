@@ -1,6 +1,8 @@
 // A Vite plugin that attaches the mock AI backend to Vite's own HTTP server (dev and preview),
-// so the demo page reaches it at the same origin: <ai-chat endpoint="/ai/{feature}/ws">.
-// It takes only upgrade requests on the dialects' paths; Vite's HMR socket is left alone.
+// so the demo page reaches it at the same origin: <ai-chat endpoint="/ai/{feature}/ws">, and the
+// other dialects' paths (see mock-backend.js). It takes only upgrade requests on the dialects'
+// paths and their HTTP routes (hybrid's SSE reply stream, booking's avatars); Vite's HMR socket
+// is left alone.
 //
 //   import { mockBackend } from './demo/server/vite-plugin.js';
 //   export default defineConfig({ plugins: [mockBackend()] });
@@ -32,7 +34,7 @@ export function mockBackend(options = {}) {
     });
     httpServer.once('close', () => void backend.close());
     server.config.logger.info(
-      `  mock AI backend attached at the same origin: /ai/{feature}/ws and /chat/ws (dialect ${backend.opts.dialect}, pace ${JSON.stringify(backend.opts.paceOption)})`,
+      `  mock AI backend attached at the same origin (pace ${JSON.stringify(backend.opts.paceOption)}): envelope /ai/{feature}/ws /chat/ws · booking /ws/booking · hybrid /api/v1/ws/chat/{user} + /api/v1/chat/stream · conversation /api/v1/chat/ws · consultation /ws/consultation`,
     );
     httpServer.once('listening', () => {
       const address = httpServer.address();

@@ -80,6 +80,11 @@ export const envelope = {
   name: 'envelope',
   matches: (pathname) => AI_PATH.test(pathname) || /^\/chat\/ws\/?$/.test(pathname),
   selectProtocol: (offered) => (offered.includes('bearer') ? 'bearer' : false),
+  describe: (origin) => [
+    `ws://${origin}/ai/{feature}/ws?token=demo-token   e.g. ws://${origin}/ai/symptom-checker/ws?token=demo-token`,
+    `ws://${origin}/chat/ws?token=demo-token   (or a first auth frame, or Sec-WebSocket-Protocol: bearer, TOKEN)`,
+    'refused tokens (close 4401): expired, revoked, invalid · test hooks: /error /long /status /history /drop',
+  ],
 
   onConnection(conn) {
     const pathFeature = (AI_PATH.exec(conn.pathname)?.[1] ?? 'chat').replaceAll('-', '_');

@@ -1,6 +1,11 @@
 // Every dialect the mock backend speaks, in the order paths are matched. A new dialect is one
-// module exporting a `Dialect` (see ../connection.js) and one line here.
+// module exporting a `Dialect` (see ../connection.js) and one line here. Their paths do not
+// overlap, so all of them are served at once.
 import { envelope } from './envelope.js';
+import { booking } from './booking.js';
+import { hybrid } from './hybrid.js';
+import { conversation } from './conversation.js';
+import { consultation } from './consultation.js';
 
 /** @type {import('../connection.js').Dialect[]} */
-export const DIALECTS = [envelope];
+export const DIALECTS = [envelope, booking, hybrid, conversation, consultation];
