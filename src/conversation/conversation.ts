@@ -243,7 +243,8 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       break;
     }
     case 'ack':
-      if (indexOf(conv.messages, event.clientId) >= 0 || !event.message) return markSent(conv, event.clientId);
+      if (indexOf(conv.messages, event.clientId) >= 0 || !event.message)
+        return markSent(conv, event.clientId);
       conversation = addRemote(conv, event.message, ctx, notices);
       break;
     case 'ready':
