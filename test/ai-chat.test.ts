@@ -1,12 +1,13 @@
 // <ai-chat> end to end: the real element in real Chromium against the real mock backend
 // over real WebSockets.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
+import { connected, q, qa, until } from './support/element.js';
 
 const REPLY = [
   '## Possible causes',
@@ -27,11 +28,6 @@ const REPLY = [
 ].join('\n');
 
 const shadow = (el: AiChat) => el.shadowRoot!;
-const q = <T extends Element = HTMLElement>(el: AiChat, selector: string) =>
-  shadow(el).querySelector<T>(selector);
-const qa = (el: AiChat, selector: string) => [...shadow(el).querySelectorAll<HTMLElement>(selector)];
-const until = (predicate: () => unknown, message: string, timeout = 8000) =>
-  waitUntil(async () => Boolean(await predicate()), message, { timeout, interval: 20 });
 
 async function chat(backend: Backend, attrs: { token?: string; feature?: string; maxRetries?: number } = {}) {
   const el = await fixture<AiChat>(
@@ -44,9 +40,6 @@ async function chat(backend: Backend, attrs: { token?: string; feature?: string;
   );
   return el;
 }
-
-const connected = (el: AiChat) =>
-  until(() => el.status === 'connected', `status is ${el.status}, not connected`);
 
 describe('<ai-chat> against the mock backend', () => {
   afterEach(closeBackends);
