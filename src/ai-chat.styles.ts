@@ -184,7 +184,7 @@ export const styles = css`
     max-inline-size: 88%;
     padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.9);
     border-radius: var(--_radius);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
 
   .message.user {
@@ -321,6 +321,13 @@ export const styles = css`
   /* Cards ---------------------------------------------------------------------------- */
   .card {
     margin-block-start: 0.6em;
+  }
+
+  .card:first-of-type:is(.visually-hidden + *) {
+    margin-block-start: 0;
+  }
+
+  .card {
     padding: 0.75em;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);

@@ -293,15 +293,7 @@ export class AiChat extends LitElement {
       aria-busy=${state === 'streaming' ? 'true' : 'false'}
     >
       <span class="visually-hidden">${who}:</span>
-      ${
-        role === 'assistant'
-          ? html`<div
-              part="content"
-              class="content markdown"
-              ${markdown(message.content, { final: state !== 'streaming', allowImages: this.allowImages })}
-            ></div>`
-          : html`<div part="content" class="content plain">${message.content}</div>`
-      }
+      ${this.renderContent(message)}
       ${
         message.card
           ? renderCard(message.card, {
@@ -313,6 +305,16 @@ export class AiChat extends LitElement {
       }
       ${this.renderMeta(message)}
     </div>`;
+  }
+
+  private renderContent({ role, state, content, card }: ChatMessage): TemplateResult | typeof nothing {
+    if (card && !content) return nothing;
+    if (role !== 'assistant') return html`<div part="content" class="content plain">${content}</div>`;
+    return html`<div
+      part="content"
+      class="content markdown"
+      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages })}
+    ></div>`;
   }
 
   private renderMeta(message: ChatMessage): TemplateResult | typeof nothing {
