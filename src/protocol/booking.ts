@@ -1,5 +1,5 @@
 import { z } from './zod.js';
-import { badFrame, describeIssues, parseJson } from './frame.js';
+import { badFrame, describeIssues, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
 import {
   BookingConfirmationSchema,
   DoctorSchema,
@@ -34,10 +34,8 @@ function decode(frame: unknown): ServerEvent[] {
   if (!head.success) return badFrame(describeIssues('booking', head.error));
   const { type } = head.data;
 
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = json.value): T | ServerEvent[] => {
-    const result = schema.safeParse(value);
-    return result.success ? result.data : badFrame(describeIssues(type, result.error));
-  };
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = json.value): T | ServerEvent[] =>
+    parseAs(schema, value, type);
 
   switch (type) {
     case 'message': {
@@ -107,7 +105,7 @@ export const booking: Dialect = {
   name: 'booking',
   auth: 'query',
   readyOnOpen: true,
-  unauthorizedCodes: [4001, 4401, 1008, 4003, 4403],
+  unauthorizedCodes: REFUSED_TOKEN_CODES,
   finalCodes: [4404],
   decode,
   encode,

@@ -1,5 +1,5 @@
 import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson } from './frame.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs } from './frame.js';
 import { TemplateSchema, templateFrom } from './cards.js';
 import type { ClientCommand, Dialect, DialectContext, ServerEvent } from './types.js';
 
@@ -40,10 +40,8 @@ function decode(frame: unknown): ServerEvent[] {
   // Top-level fields win over the same fields nested in `data`.
   const fields: Record<string, unknown> = { ...(isRecord(data) ? data : {}), ...top };
 
-  const parse = <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
-    const result = schema.safeParse(fields);
-    return result.success ? result.data : badFrame(describeIssues(type, result.error));
-  };
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = fields): T | ServerEvent[] =>
+    parseAs(schema, value, type);
 
   const ids = parse(Fields);
   if (Array.isArray(ids)) return ids;

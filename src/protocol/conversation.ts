@@ -1,5 +1,5 @@
 import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson } from './frame.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
 import type { ClientCommand, Dialect, DialectContext, RemoteMessage, Role, ServerEvent } from './types.js';
 
 // `conversation` — protocols.md §4 (seed 003, "AI Chat Application"). In-band auth: the first
@@ -59,10 +59,8 @@ function decode(frame: unknown, ctx: DialectContext): ServerEvent[] {
   if (!head.success) return badFrame(describeIssues('conversation', head.error));
   const { type, data } = head.data;
 
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = data): T | ServerEvent[] => {
-    const result = schema.safeParse(value);
-    return result.success ? result.data : badFrame(describeIssues(type, result.error));
-  };
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = data): T | ServerEvent[] =>
+    parseAs(schema, value, type);
 
   switch (type) {
     case 'auth_success':
@@ -152,7 +150,7 @@ export const conversation: Dialect = {
   auth: 'message',
   readyOnOpen: false,
   acks: true,
-  unauthorizedCodes: [4001, 1008, 4401, 4003, 4403],
+  unauthorizedCodes: REFUSED_TOKEN_CODES,
   finalCodes: [4404],
   decode,
   encode,

@@ -1,5 +1,5 @@
 import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson } from './frame.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
 import { DoctorSchema, SymptomAnalysisSchema, doctorFrom, symptomAnalysisFrom } from './cards.js';
 import type { Card, ClientCommand, Dialect, DialectContext, Role, ServerEvent } from './types.js';
 
@@ -58,10 +58,8 @@ function decode(frame: unknown): ServerEvent[] {
   const id = envelope.data.message_id == null ? undefined : idString(envelope.data.message_id);
   const withId = id === undefined ? {} : { id };
 
-  const parse = <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
-    const result = schema.safeParse(data);
-    return result.success ? result.data : badFrame(describeIssues(type, result.error));
-  };
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = data): T | ServerEvent[] =>
+    parseAs(schema, value, type);
 
   switch (type) {
     case 'chunk': {
@@ -152,7 +150,7 @@ export const envelope: Dialect = {
   name: 'envelope',
   auth: 'query',
   readyOnOpen: true,
-  unauthorizedCodes: [4001, 4401, 1008, 4003, 4403],
+  unauthorizedCodes: REFUSED_TOKEN_CODES,
   finalCodes: [4404],
   decode,
   encode,

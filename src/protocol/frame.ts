@@ -24,5 +24,14 @@ export function describeIssues(type: string, error: z.core.$ZodError): string {
   return `'${type}' frame: ${where}: ${issue?.message ?? 'invalid'}`;
 }
 
+/** Parses `value` with `schema`: the data, or a `bad-frame` naming the frame type and the first issue. */
+export function parseAs<T>(schema: z.ZodMiniType<T>, value: unknown, type: string): T | ServerEvent[] {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : badFrame(describeIssues(type, result.error));
+}
+
+/** Close codes that mean "token refused" in most backends (protocols.md §1–§4). */
+export const REFUSED_TOKEN_CODES: readonly number[] = [4001, 4401, 1008, 4003, 4403];
+
 /** Ids arrive as strings or numbers; the widget keeps them as strings. */
 export const idString = (value: string | number): string => String(value);

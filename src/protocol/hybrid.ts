@@ -1,5 +1,5 @@
 import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson } from './frame.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
 import type {
   ClientCommand,
   Dialect,
@@ -78,10 +78,8 @@ function decode(frame: unknown): ServerEvent[] {
   if (!head.success) return badFrame(describeIssues('hybrid', head.error));
   const { type } = head.data;
 
-  const parse = <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
-    const result = schema.safeParse(json.value);
-    return result.success ? result.data : badFrame(describeIssues(type, result.error));
-  };
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = json.value): T | ServerEvent[] =>
+    parseAs(schema, value, type);
 
   switch (type) {
     case 'typing': {
@@ -198,7 +196,7 @@ export const hybrid: Dialect = {
   name: 'hybrid',
   auth: 'query',
   readyOnOpen: true,
-  unauthorizedCodes: [4001, 4401, 1008, 4003, 4403],
+  unauthorizedCodes: REFUSED_TOKEN_CODES,
   finalCodes: [4404],
   stream: { url: streamUrl, decode: streamDecode },
   decode,
