@@ -540,6 +540,18 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  .counter {
+    align-self: center;
+    font-size: 0.8em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+
+  .counter[data-over='true'] {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
   .send {
     display: inline-grid;
     place-items: center;

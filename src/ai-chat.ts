@@ -42,6 +42,7 @@ import { renderCard, type CardAction } from './views/cards.js';
  * @csspart composer - The form holding the input and the send button.
  * @csspart input - The message textarea.
  * @csspart send - The send button.
+ * @csspart counter - The character counter, shown near and over `max-length`.
  * @csspart card - A rich result card; also its kind (`doctors`, `time-slots`, `confirmation`, `template`, `analysis`).
  * @csspart card-kind - The kind line of a card (e.g. "Plan created: Meal plan").
  * @csspart card-title - A card's title.
@@ -87,6 +88,8 @@ export class AiChat extends LitElement {
     maxRetries: this.maxRetries,
     heartbeat: this.heartbeat,
     maxMessages: this.maxMessages,
+    maxLength: this.maxLength,
+    persist: this.persist,
   }));
 
   /** WebSocket URL; `{feature}`, `{user}` and `{session}` are filled in. Relative URLs resolve against the page. */
@@ -115,10 +118,15 @@ export class AiChat extends LitElement {
   @property({ attribute: 'max-retries', type: Number }) maxRetries = 5;
   /** Seconds between heartbeats; `0` turns them off. */
   @property({ type: Number }) heartbeat = 30;
-  /** Where the conversation is kept across reloads: `none`, `session` or `local`. Nothing is stored with `none`. */
+  /**
+   * Where the conversation is kept across reloads: `none` (nothing is stored), `session`
+   * (sessionStorage) or `local` (localStorage), keyed by endpoint, feature and session id.
+   */
   @property() persist = 'none';
   /** The conversation keeps the newest N messages. */
   @property({ attribute: 'max-messages', type: Number }) maxMessages = 100;
+  /** The longest message the person may send, in characters (a longer one is not sent and gets an `ai-chat-error` `too-long`). */
+  @property({ attribute: 'max-length', type: Number }) maxLength = 4000;
   /** Load images in replies (off by default: a remote image can leak that a page was read). */
   @property({ attribute: 'allow-images', type: Boolean }) allowImages = false;
   /** Returns a token; called before every (re)connect and wins over `token`. */
@@ -195,6 +203,9 @@ export class AiChat extends LitElement {
 
   override render(): TemplateResult {
     const { conversation, status } = this.chat;
+    const length = this.draft.trim().length;
+    const tooLong = length > this.maxLength;
+    const nearLimit = length > this.maxLength * 0.9;
     const messages = conversation.messages;
     return html`
       <header part="header" class="header">
@@ -220,16 +231,25 @@ export class AiChat extends LitElement {
           rows="1"
           aria-label=${strings.inputLabel}
           placeholder=${this.placeholder ?? strings.placeholder}
+          aria-invalid=${tooLong ? 'true' : 'false'}
+          aria-describedby=${nearLimit ? 'counter' : nothing}
           .value=${this.draft}
           @input=${this.onInput}
           @keydown=${this.onKeydown}
         ></textarea>
+        ${
+          nearLimit
+            ? html`<span part="counter" id="counter" class="counter" data-over=${tooLong ? 'true' : 'false'}
+                >${strings.counter(length, this.maxLength)}</span
+              >`
+            : nothing
+        }
         <button
           part="send"
           class="send"
           type="submit"
           aria-label=${strings.send}
-          ?disabled=${!this.draft.trim()}
+          ?disabled=${!this.draft.trim() || tooLong}
         >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
             <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" fill="currentColor"></path>

@@ -22,6 +22,15 @@ import {
   interrupt,
   markFailed,
   markSent,
+  conversationKey,
+  loadMessages,
+  readItem,
+  restoreConversation,
+  saveMessages,
+  sessionKey,
+  storageFor,
+  writeItem,
+  type StorageLike,
   type ChatMessage,
   type Conversation,
   type Step,
@@ -78,7 +87,10 @@ export class ChatController implements ReactiveController {
   private stopped = false;
   private reportedProblems = '';
   private badFrames = 0;
-  private readonly generatedSessionId = newId();
+  private generatedSessionId: string = newId();
+  /** Where the conversation is kept (`persist`), if anywhere. */
+  private storage?: StorageLike;
+  private storageKey?: string;
   /** User messages not yet delivered, by message id, in send order. */
   private readonly outgoing = new Map<string, Outgoing>();
   /** Abort functions of reply streams in progress. */
@@ -119,7 +131,8 @@ export class ChatController implements ReactiveController {
     const { config, problems } = resolveConfig(settings);
     this.reportProblems(problems);
     this.config = config;
-    const key = connectionKey(config);
+    this.syncStorage(config);
+    const key = `${connectionKey(config)}|${this.sessionId(config)}`;
     const tokenChanged = settings.token !== this.token || settings.tokenProvider !== this.tokenProvider;
     this.token = settings.token;
     this.tokenProvider = settings.tokenProvider;
@@ -136,6 +149,14 @@ export class ChatController implements ReactiveController {
   send(content: string, metadata?: Record<string, unknown>): boolean {
     const text = content.trim();
     if (!text) return false;
+    const maxLength = this.config?.maxLength ?? Infinity;
+    if (text.length > maxLength) {
+      this.reportError(
+        'too-long',
+        `Messages can be at most ${maxLength} characters; this one has ${text.length}.`,
+      );
+      return false;
+    }
     const intent = new AiChatSendEvent({ content: text });
     this.host.dispatchEvent(intent);
     if (intent.defaultPrevented) return false;
@@ -169,9 +190,49 @@ export class ChatController implements ReactiveController {
     this.abortStreams();
   }
 
+  /** Empties the transcript and its saved copy (messages still waiting to be sent stay). */
   clear(): void {
     this.conversation = clearConversation(this.conversation);
+    if (this.storage && this.storageKey) {
+      writeItem(this.storage, this.storageKey, undefined);
+      saveMessages(this.storage, this.storageKey, this.conversation.messages);
+    }
     this.host.requestUpdate();
+  }
+
+  // --- persistence -------------------------------------------------------------------
+
+  /**
+   * With `persist`, finds the saved session id (so a reload continues the same conversation)
+   * and restores the saved messages once; messages that were waiting go out again.
+   */
+  private syncStorage(config: ChatConfig): void {
+    const storage = config.endpoint ? storageFor(config.persist) : undefined;
+    if (!storage || !config.endpoint) {
+      this.storage = this.storageKey = undefined;
+      return;
+    }
+    if (!config.sessionId) {
+      const key = sessionKey(config.endpoint, config.feature);
+      const saved = readItem(storage, key);
+      if (saved) this.generatedSessionId = saved;
+      else writeItem(storage, key, this.generatedSessionId);
+    }
+    const key = conversationKey(config.endpoint, config.feature, this.sessionId(config));
+    if (storage === this.storage && key === this.storageKey) return;
+    this.storage = storage;
+    this.storageKey = key;
+    const saved = loadMessages(storage, key);
+    if (saved.length === 0 || this.conversation.messages.length > 0) return;
+    this.conversation = restoreConversation(saved);
+    for (const m of this.conversation.messages) {
+      if (m.role === 'user' && m.state === 'pending') {
+        this.outgoing.set(m.id, {
+          command: { type: 'send', id: m.id, content: m.content, time: m.time },
+          written: false,
+        });
+      }
+    }
   }
 
   // --- the socket ---------------------------------------------------------------------
@@ -406,6 +467,10 @@ export class ChatController implements ReactiveController {
   private step({ conversation, notices }: Step): void {
     if (conversation === this.conversation && notices.length === 0) return;
     this.conversation = conversation;
+    // Saved when a message is added or changes state, never per streamed chunk.
+    if (notices.length && this.storage && this.storageKey) {
+      saveMessages(this.storage, this.storageKey, conversation.messages);
+    }
     for (const notice of notices) {
       if (notice.kind === 'message')
         this.host.dispatchEvent(new AiChatMessageEvent({ message: notice.message }));

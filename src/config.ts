@@ -1,5 +1,6 @@
 import { AUTH_MODES, DEFAULT_DIALECT, dialects, type AuthMode, type Dialect } from './protocol/index.js';
 import { DEFAULTS } from './transport/backoff.js';
+import { PERSIST_MODES, type PersistMode } from './conversation/persistence.js';
 
 /** The element's connection settings, as the host page set them (attributes or properties). */
 export interface RawConfig {
@@ -14,6 +15,8 @@ export interface RawConfig {
   maxRetries?: number | null;
   heartbeat?: number | null;
   maxMessages?: number | null;
+  maxLength?: number | null;
+  persist?: string | null;
 }
 
 /** Settings after validation: every field usable, defaults filled in. */
@@ -29,10 +32,14 @@ export interface ChatConfig {
   maxRetries: number;
   heartbeatMs: number;
   maxMessages: number;
+  /** The longest message the person may send, in characters. */
+  maxLength: number;
+  persist: PersistMode;
 }
 
 export const DEFAULT_FEATURE = 'chat';
 export const DEFAULT_MAX_MESSAGES = 100;
+export const DEFAULT_MAX_LENGTH = 4000;
 const DEFAULT_HEARTBEAT_S = DEFAULTS.heartbeatMs / 1000;
 
 const text = (value: string | null | undefined): string | undefined => value?.trim() || undefined;
@@ -67,6 +74,10 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
     if ((AUTH_MODES as readonly string[]).includes(authName)) auth = authName as AuthMode;
     else problems.push(`auth "${authName}" is not one of ${AUTH_MODES.join(', ')}; using ${dialect.auth}`);
   }
+  const persistName = text(raw.persist) ?? 'none';
+  let persist: PersistMode = 'none';
+  if ((PERSIST_MODES as readonly string[]).includes(persistName)) persist = persistName as PersistMode;
+  else problems.push(`persist "${persistName}" is not one of ${PERSIST_MODES.join(', ')}; nothing is stored`);
   const config: ChatConfig = {
     endpoint: text(raw.endpoint),
     feature: text(raw.feature) ?? DEFAULT_FEATURE,
@@ -82,6 +93,8 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
       1,
       Math.floor(count('max-messages', raw.maxMessages, DEFAULT_MAX_MESSAGES, problems)),
     ),
+    maxLength: Math.max(1, Math.floor(count('max-length', raw.maxLength, DEFAULT_MAX_LENGTH, problems))),
+    persist,
   };
   return { config, problems };
 }

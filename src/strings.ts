@@ -6,6 +6,7 @@ export const strings = {
   placeholder: 'Type your message…',
   inputLabel: 'Message',
   send: 'Send',
+  counter: (length: number, max: number) => `${length} / ${max} characters`,
   retry: 'Retry',
   you: 'You',
   assistant: 'Assistant',

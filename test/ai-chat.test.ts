@@ -335,6 +335,30 @@ describe('<ai-chat> against the mock backend', () => {
     expect(el.messages[0]!.content).to.equal('Where can I park?');
   });
 
+  it('refuses a message over max-length with a clear error, keeps the draft, and sends nothing', async () => {
+    const backend = await startBackend();
+    const el = await fixture<AiChat>(
+      html`<ai-chat endpoint=${backend.url('/chat/ws')} token="t" max-length="20"></ai-chat>`,
+    );
+    await connected(el);
+    const errors: AiChatErrorEvent['detail'][] = [];
+    el.addEventListener('ai-chat-error', (e: AiChatErrorEvent) => errors.push(e.detail));
+    const input = q<HTMLTextAreaElement>(el, 'textarea')!;
+    input.focus();
+    await sendKeys({ type: 'This message is far too long' });
+    await el.updateComplete;
+    expect(q(el, '[part~="counter"]')!.textContent).to.contain('/ 20');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(q<HTMLButtonElement>(el, '[part~="send"]')!.disabled).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    expect(input.value).to.equal('This message is far too long');
+    expect(el.send('x'.repeat(21))).to.equal(false);
+    expect(errors.map((e) => e.code)).to.include('too-long');
+    expect(errors.find((e) => e.code === 'too-long')!.message).to.contain('20');
+    expect(el.messages).to.have.length(0);
+    expect(await userFrames(backend)).to.have.length(0);
+  });
+
   it('disconnect() goes idle and stays there; connect() comes back', async () => {
     const backend = await startBackend();
     const el = await chat(backend);

@@ -178,6 +178,24 @@ describe('conversation', () => {
     ]);
   });
 
+  it('cuts a reply that outgrows the bound, marks it failed, reports it, and ignores more deltas', () => {
+    const small: StepContext = { ...ctx(), maxReplyChars: 10 };
+    let conv = applyServerEvent(
+      emptyConversation,
+      { type: 'reply-delta', id: 'r', delta: 'abcdef' },
+      small,
+    ).conversation;
+    const step = applyServerEvent(conv, { type: 'reply-delta', id: 'r', delta: 'ghijkl' }, small);
+    conv = step.conversation;
+    expect(conv.messages[0]).to.include({ content: 'abcdefghij', state: 'failed' });
+    expect(step.notices.some((n) => n.kind === 'error' && n.code === 'reply-too-large')).to.equal(true);
+    expect(isBusy(conv)).to.equal(false);
+    conv = applyServerEvent(conv, { type: 'reply-delta', id: 'r', delta: 'more' }, small).conversation;
+    expect(conv.messages[0]!.content).to.equal('abcdefghij');
+    const whole = applyServerEvent(emptyConversation, { type: 'reply-end', content: 'x'.repeat(11) }, small);
+    expect(whole.conversation.messages[0]).to.include({ content: 'x'.repeat(10), state: 'failed' });
+  });
+
   it('trims to max-messages but never drops a pending or streaming message', () => {
     const messages = [
       msg('p', 'pending', 'user'),

@@ -5,6 +5,9 @@ import type { ChatMessage, Conversation, Notice, Step, StepContext } from './typ
 // and returns the next one plus the notices the host should hear about. Nothing here
 // knows about sockets, wire frames or the DOM.
 
+/** The longest reply kept, in characters; beyond it the reply is cut and marked failed. */
+export const MAX_REPLY_CHARS = 512 * 1024;
+
 export const emptyConversation: Conversation = { messages: [], awaiting: false, serverTyping: false };
 
 const LIVE_STATES = new Set(['pending', 'streaming']);
@@ -187,6 +190,21 @@ function endReply(
   return updateMessage(base, index, { content, state: 'complete', ...card }, notices);
 }
 
+/** Cuts a reply that outgrew the bound: what fits stays, marked failed, and the host hears why. */
+function boundReply(conv: Conversation, id: string | undefined, ctx: StepContext, notices: Notice[]) {
+  const limit = ctx.maxReplyChars ?? MAX_REPLY_CHARS;
+  const index = id === undefined ? -1 : indexOf(conv.messages, id);
+  if (index < 0 || conv.messages[index]!.content.length <= limit) return conv;
+  const content = conv.messages[index]!.content.slice(0, limit);
+  const next = updateMessage(conv, index, { content, state: 'failed' }, notices);
+  notices.push({
+    kind: 'error',
+    code: 'reply-too-large',
+    message: `The reply was cut at ${limit} characters.`,
+  });
+  return { ...next, openReplyId: next.openReplyId === id ? undefined : next.openReplyId };
+}
+
 function systemLine(conv: Conversation, text: string, ctx: StepContext, notices: Notice[]): Conversation {
   const message: ChatMessage = {
     id: ctx.newId(),
@@ -205,10 +223,14 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
   switch (event.type) {
     case 'reply-delta':
       conversation = appendDelta(conv, event.id, event.delta, ctx, notices);
+      conversation = boundReply(conversation, event.id ?? conversation.openReplyId, ctx, notices);
       break;
-    case 'reply-end':
+    case 'reply-end': {
+      const id = event.id ?? conv.openReplyId;
       conversation = endReply(conv, event, ctx, notices);
+      conversation = boundReply(conversation, id ?? conversation.messages.at(-1)?.id, ctx, notices);
       break;
+    }
     case 'error': {
       const open = conv.openReplyId === undefined ? -1 : indexOf(conv.messages, conv.openReplyId);
       conversation = { ...conv, awaiting: false, serverTyping: false, openReplyId: undefined };

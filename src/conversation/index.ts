@@ -1,2 +1,3 @@
 export * from './conversation.js';
 export * from './types.js';
+export * from './persistence.js';

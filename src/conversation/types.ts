@@ -51,4 +51,6 @@ export interface StepContext {
   newId: () => string;
   /** Keep the newest N messages (pending ones are never dropped). */
   maxMessages: number;
+  /** The longest reply kept (default `MAX_REPLY_CHARS`). */
+  maxReplyChars?: number;
 }

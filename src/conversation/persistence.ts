@@ -1,0 +1,89 @@
+import type { ChatMessage, Conversation } from './types.js';
+import { emptyConversation } from './conversation.js';
+
+// Keeping the conversation across reloads, only when the page asks for it (`persist`).
+// Plain functions over a Storage-like object; every failure (quota, privacy mode, a
+// corrupted entry) is swallowed: losing the saved copy must never break the chat.
+
+export type PersistMode = 'none' | 'session' | 'local';
+export const PERSIST_MODES: readonly PersistMode[] = ['none', 'session', 'local'];
+
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const PREFIX = 'ai-chat:v1:';
+const ROLES = new Set(['user', 'assistant', 'system']);
+const STATES = new Set(['pending', 'sent', 'streaming', 'complete', 'interrupted', 'failed']);
+
+/** The endpoint without its query or fragment (a token there must not end up in a key). */
+const bare = (endpoint: string): string => endpoint.split(/[?#]/, 1)[0]!;
+
+/** Where the conversation of one endpoint + feature + session is kept. */
+export const conversationKey = (endpoint: string, feature: string, sessionId: string): string =>
+  `${PREFIX}conversation:${bare(endpoint)}|${feature}|${sessionId}`;
+
+/** Where the widget keeps the session id it made, so a reload finds the same conversation. */
+export const sessionKey = (endpoint: string, feature: string): string =>
+  `${PREFIX}session:${bare(endpoint)}|${feature}`;
+
+export function storageFor(mode: PersistMode): StorageLike | undefined {
+  try {
+    if (mode === 'session') return globalThis.sessionStorage;
+    if (mode === 'local') return globalThis.localStorage;
+  } catch {
+    // Storage can throw on access (blocked cookies, sandboxed iframes).
+  }
+  return undefined;
+}
+
+const isMessage = (value: unknown): value is ChatMessage => {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  return (
+    typeof m.id === 'string' &&
+    typeof m.content === 'string' &&
+    typeof m.time === 'string' &&
+    ROLES.has(m.role as string) &&
+    STATES.has(m.state as string)
+  );
+};
+
+export function readItem(storage: StorageLike, key: string): string | undefined {
+  try {
+    return storage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeItem(storage: StorageLike, key: string, value: string | undefined): void {
+  try {
+    if (value === undefined) storage.removeItem(key);
+    else storage.setItem(key, value);
+  } catch {
+    // Quota exceeded or storage blocked: the conversation goes on unsaved.
+  }
+}
+
+/** The saved messages (invalid entries dropped), or none. */
+export function loadMessages(storage: StorageLike, key: string): ChatMessage[] {
+  const raw = readItem(storage, key);
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter(isMessage) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveMessages(storage: StorageLike, key: string, messages: readonly ChatMessage[]): void {
+  writeItem(storage, key, messages.length ? JSON.stringify(messages) : undefined);
+}
+
+/** A conversation from saved messages: a reply that was streaming when the page went away is interrupted. */
+export function restoreConversation(messages: readonly ChatMessage[]): Conversation {
+  return {
+    ...emptyConversation,
+    messages: messages.map((m) => (m.state === 'streaming' ? { ...m, state: 'interrupted' } : m)),
+  };
+}
