@@ -1,6 +1,8 @@
 // The demo page's developer panel: switch the widget's wire dialect and feature live, disconnect /
 // connect it, send the mock backend's test hooks (only those the dialect supports), and watch
 // every `ai-chat-*` event the element fires. `?dialect=` and `?feature=` pick them on load.
+// Its Chaos buttons inject faults into the mock backend (drop, close, refuse, half-open silence,
+// outage, garbage frames) through the backend's POST /__mock/chaos endpoint on this origin.
 // (No inline scripts on the page: it works under a strict Content-Security-Policy.)
 
 /**
@@ -34,6 +36,9 @@ const DIALECTS = {
   consultation: { endpoint: '/ws/consultation', features: ['consultation'], heading: 'FitIQ Coach' },
 };
 const MAX_EVENTS = 80;
+const CHAOS_URL = '/__mock/chaos';
+/** How long the chaos result stays shown. */
+const CHAOS_RESULT_MS = 6000;
 const DEMO_TOKEN = 'demo-token';
 const REFUSED_TOKEN = 'expired';
 
@@ -73,6 +78,7 @@ const toggle = /** @type {HTMLButtonElement} */ (byId('toggle'));
 const badToken = /** @type {HTMLButtonElement} */ (byId('bad-token'));
 const statusOut = /** @type {HTMLOutputElement} */ (byId('status'));
 const eventList = /** @type {HTMLOListElement} */ (byId('events'));
+const chaosResult = /** @type {HTMLOutputElement} */ (byId('chaos-result'));
 
 /** @param {string} status */
 function showStatus(status) {
@@ -180,6 +186,68 @@ for (const button of document.querySelectorAll('[data-hook]')) {
   button.addEventListener('click', () => {
     const hook = button.getAttribute('data-hook');
     if (hook) chat.send(hook);
+  });
+}
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let chaosTimer;
+
+/**
+ * Shows a chaos outcome for a few seconds.
+ * @param {string} text
+ * @param {'ok' | 'error' | 'pending'} outcome
+ */
+function showChaos(text, outcome) {
+  clearTimeout(chaosTimer);
+  chaosResult.value = text;
+  chaosResult.dataset.outcome = outcome;
+  if (outcome !== 'pending') {
+    chaosTimer = setTimeout(() => {
+      chaosResult.value = '';
+      delete chaosResult.dataset.outcome;
+    }, CHAOS_RESULT_MS);
+  }
+}
+
+/**
+ * Asks the mock backend to inject a fault: POST /__mock/chaos {op, args} -> {ok, result | error}.
+ * @param {string} op
+ * @param {unknown} args
+ */
+async function chaos(op, args) {
+  showChaos(`${op}…`, 'pending');
+  try {
+    const response = await fetch(CHAOS_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ op, args }),
+      cache: 'no-store',
+    });
+    /** @type {{ok?: boolean, result?: unknown, error?: string}} */
+    let body = {};
+    try {
+      body = await response.json();
+    } catch {
+      // not JSON: shown by status below
+    }
+    if (response.ok && body.ok) showChaos(`${op} → ${shortJson(body.result)}`, 'ok');
+    else showChaos(`${op} failed (HTTP ${response.status}): ${body.error ?? response.statusText}`, 'error');
+  } catch (error) {
+    showChaos(`${op} failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  }
+}
+
+for (const button of document.querySelectorAll('[data-chaos]')) {
+  button.addEventListener('click', () => {
+    const op = button.getAttribute('data-chaos') ?? '';
+    /** @type {unknown} */
+    let args = {};
+    try {
+      args = JSON.parse(button.getAttribute('data-args') ?? '{}');
+    } catch {
+      // a typo in the page's data-args: send none
+    }
+    void chaos(op, args);
   });
 }
 

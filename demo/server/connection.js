@@ -14,6 +14,14 @@ import { sleep, between, splitIntoChunks } from './pace.js';
  * @property {(sessionId: string, messageId: string) => boolean} firstTime
  * @property {<T>(key: string, init: () => T) => T} store per-backend state of a dialect (made on first use)
  * @property {(entry: StreamRequest) => void} recordStreamRequest an HTTP reply-stream request (hybrid)
+ * @property {(res: import('node:http').ServerResponse) => void} trackStream an HTTP reply stream in flight:
+ *   `dropAll()` and `stop()` cut it (hybrid)
+ * @property {(entry: Redelivery) => void} recordRedelivery a reply re-delivered after a reconnect (option redeliver)
+ */
+
+/**
+ * A reply re-delivered whole to a new socket of the session it was streaming to when its socket dropped.
+ * @typedef {{connection: number, session_id: string, message_id: string, length: number}} Redelivery
  */
 
 /**
@@ -113,6 +121,11 @@ export class Connection {
     this.sessionId = null;
     /** @type {Promise<void>} */
     this.queue = Promise.resolve();
+    /**
+     * Half-open (fault `silence()`): the socket sends nothing at all, its dialect sees no frame
+     * and cannot close it; `open` is false for the dialect, so a reply streaming stops.
+     */
+    this.silenced = false;
     this.origin = `http://${host}`;
   }
 
@@ -120,12 +133,14 @@ export class Connection {
     return this.backend.currentOptions();
   }
 
+  /** Open and able to send: false once closing, and while silenced. */
   get open() {
-    return this.ws.readyState === WebSocket.OPEN;
+    return !this.silenced && this.ws.readyState === WebSocket.OPEN;
   }
 
   /**
-   * Sends an object as JSON, a string as is. Returns false (and sends nothing) once closed.
+   * Sends an object as JSON, a string as is. Returns false (and sends nothing) once closed or
+   * while silenced.
    * @param {unknown} frame
    */
   send(frame) {
@@ -135,18 +150,55 @@ export class Connection {
   }
 
   /**
+   * Sends bytes as they are, as a text frame or a binary one (fault `garbage()`).
+   * @param {string | Buffer} data
+   * @param {boolean} binary
+   */
+  sendRaw(data, binary) {
+    if (!this.open) return false;
+    this.ws.send(data, { binary });
+    return true;
+  }
+
+  /**
+   * Closes with a close frame (not while silenced: a half-open socket is never closed by its server).
    * @param {number} [code]
    * @param {string} [reason]
    */
   close(code, reason) {
+    if (!this.silenced) this.shut(code, reason);
+  }
+
+  /** Ends the socket abruptly: no close frame (the client sees 1006). Not while silenced. */
+  terminate() {
+    if (!this.silenced) this.ws.terminate();
+  }
+
+  /**
+   * Closes with a close frame even while silenced (the backend's faults and shutdown).
+   * @param {number} [code]
+   * @param {string} [reason]
+   */
+  shut(code, reason) {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(code, reason);
     }
   }
 
-  /** Ends the socket abruptly: no close frame (the client sees 1006). */
-  terminate() {
+  /** Ends the socket abruptly even while silenced (the backend's faults and shutdown). */
+  kill() {
     this.ws.terminate();
+  }
+
+  /**
+   * Starts or ends the half-open simulation of `silence()`: also stops `ws` answering
+   * protocol-level pings by itself (browsers never send them, other clients may).
+   * @param {boolean} on
+   */
+  silence(on) {
+    this.silenced = on;
+    const ws = /** @type {WebSocket & {_autoPong?: boolean}} */ (this.ws);
+    if (typeof ws._autoPong === 'boolean') ws._autoPong = !on;
   }
 
   /** The answer to a missing or refused token: a browser cannot see an HTTP 401 on a WebSocket. */

@@ -1,15 +1,16 @@
 // A Vite plugin that attaches the mock AI backend to Vite's own HTTP server (dev and preview),
 // so the demo page reaches it at the same origin: <ai-chat endpoint="/ai/{feature}/ws">, and the
 // other dialects' paths (see mock-backend.js). It takes only upgrade requests on the dialects'
-// paths and their HTTP routes (hybrid's SSE reply stream, booking's avatars); Vite's HMR socket
-// is left alone.
+// paths and their HTTP routes (hybrid's SSE reply stream, booking's avatars), GET /probe/* and
+// the chaos endpoint POST /__mock/chaos (loopback clients only; the demo's chaos panel uses it);
+// Vite's HMR socket is left alone.
 //
 //   import { mockBackend } from './demo/server/vite-plugin.js';
 //   export default defineConfig({ plugins: [mockBackend()] });
 import { attachMockBackend } from './mock-backend.js';
 
 /**
- * @param {import('./mock-backend.js').MockBackendOptions} [options] pace defaults to 'human'
+ * @param {import('./mock-backend.js').MockBackendOptions} [options] pace defaults to 'human', chaosEndpoint to true
  * @returns {import('vite').Plugin}
  */
 export function mockBackend(options = {}) {
@@ -22,7 +23,7 @@ export function mockBackend(options = {}) {
       return;
     }
     const httpServer = /** @type {import('node:http').Server} */ (server.httpServer);
-    const backend = attachMockBackend(httpServer, { pace: 'human', ...options });
+    const backend = attachMockBackend(httpServer, { pace: 'human', chaosEndpoint: true, ...options });
     server.middlewares.use((req, res, next) => {
       // The demo lives in demo/; send visitors of the bare origin there.
       if (req.url === '/' || req.url === '/index.html') {
@@ -34,7 +35,7 @@ export function mockBackend(options = {}) {
     });
     httpServer.once('close', () => void backend.close());
     server.config.logger.info(
-      `  mock AI backend attached at the same origin (pace ${JSON.stringify(backend.opts.paceOption)}): envelope /ai/{feature}/ws /chat/ws · booking /ws/booking · hybrid /api/v1/ws/chat/{user} + /api/v1/chat/stream · conversation /api/v1/chat/ws · consultation /ws/consultation`,
+      `  mock AI backend attached at the same origin (pace ${JSON.stringify(backend.opts.paceOption)}): envelope /ai/{feature}/ws /chat/ws · booking /ws/booking · hybrid /api/v1/ws/chat/{user} + /api/v1/chat/stream · conversation /api/v1/chat/ws · consultation /ws/consultation${backend.opts.chaosEndpoint ? ' · chaos POST /__mock/chaos' : ''}`,
     );
     httpServer.once('listening', () => {
       const address = httpServer.address();

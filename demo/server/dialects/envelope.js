@@ -26,6 +26,13 @@
 //   /status   a `status` frame with a message, then a `notification` frame (no reply)
 //   /history  a `message` frame (a whole earlier AI message, history sync) sent twice, same id
 //   /drop     part of a reply, then the socket is terminated without a close frame
+//
+// Option redeliver: when a socket closes (for any reason: dropAll(), /drop, the client) while a
+// reply is under way (from its typing frame to its complete), the reply is kept for its session.
+// The next socket of that session (the `session` query parameter, else the session_id of its
+// first frame) gets it, before the answer to its first frame (after `authenticated` in message
+// mode), as one {type: 'complete', data: {content: <the whole reply>, …its extras}} with the
+// reply's message_id. Once only; listed by the backend's redeliveries().
 import { randomUUID } from 'node:crypto';
 import { longReply } from '../replies.js';
 import { isIsoUtc, isNonEmptyString, isObject, isUuidV4, show } from '../validate.js';
@@ -33,6 +40,15 @@ import { isIsoUtc, isNonEmptyString, isObject, isUuidV4, show } from '../validat
 const AI_PATH = /^\/ai\/([a-z0-9]+(?:-[a-z0-9]+)*)\/ws\/?$/;
 const CLIENT_TYPES = new Set(['message', 'heartbeat', 'subscribe', 'unsubscribe', 'auth']);
 export const ERROR_TEXT = 'The AI service is temporarily unavailable.';
+
+/**
+ * A reply under way on a socket: what re-delivery sends if the socket drops before it completes.
+ * @typedef {{session: string, messageId: string, content: string, data: Record<string, unknown>}} ReplyInFlight
+ */
+
+/** @param {import('../connection.js').Connection} conn */
+const undelivered = (conn) =>
+  conn.store('envelope:undelivered', () => /** @type {Map<string, ReplyInFlight>} */ (new Map()));
 
 /**
  * What protocols.md requires of a client frame; returns every problem found.
@@ -107,6 +123,37 @@ export const envelope = {
         timestamp: new Date().toISOString(),
       });
 
+    /** @type {{current: ReplyInFlight | null}} the reply under way on this socket */
+    const inFlight = { current: null };
+    let redeliveryDue = true;
+    const querySession = conn.query.get('session');
+    /**
+     * Before this socket's first answer: the reply its session lost in a drop, if any.
+     * @param {unknown} frameSession
+     */
+    const redeliver = (frameSession) => {
+      const session = querySession || (isNonEmptyString(frameSession) ? frameSession : null);
+      if (!redeliveryDue || !session || !conn.options.redeliver) return;
+      redeliveryDue = false;
+      const lost = undelivered(conn).get(session);
+      if (!lost) return;
+      undelivered(conn).delete(session);
+      const sent = conn.send({
+        type: 'complete',
+        data: { ...lost.data, content: lost.content },
+        session_id: session,
+        message_id: lost.messageId,
+        timestamp: new Date().toISOString(),
+      });
+      if (!sent) return void undelivered(conn).set(session, lost);
+      conn.backend.recordRedelivery({
+        connection: conn.id,
+        session_id: session,
+        message_id: lost.messageId,
+        length: lost.content.length,
+      });
+    };
+
     let authed = false;
     if (mode !== 'message') {
       const token = mode === 'query' ? conn.query.get('token') : conn.offeredProtocols[bearerAt + 1];
@@ -130,9 +177,11 @@ export const envelope = {
           if (conn.isRefused(typeof data.token === 'string' ? data.token : null)) return conn.refuse();
           authed = true;
           send('status', { status: 'authenticated' });
+          redeliver(frame.session_id);
           return;
         }
         if (!authed) return conn.violation(`'${frame.type}' frame before 'auth' (message auth mode)`);
+        redeliver(frame.session_id);
 
         if (frame.type === 'heartbeat') {
           if (conn.options.heartbeatReply) send('heartbeat', { timestamp: new Date().toISOString() });
@@ -148,8 +197,13 @@ export const envelope = {
             );
           }
           const content = data.content;
-          conn.enqueue(() => reply(conn, send, feature, content));
+          const session = conn.sessionId ?? '';
+          conn.enqueue(() => reply(conn, send, feature, content, session, inFlight));
         }
+      },
+      onClose() {
+        const lost = inFlight.current;
+        if (lost && lost.session && conn.options.redeliver) undelivered(conn).set(lost.session, lost);
       },
     };
   },
@@ -160,8 +214,11 @@ export const envelope = {
  * @param {(type: string, data: Record<string, unknown>, messageId?: string) => boolean} send
  * @param {string} feature
  * @param {string} content
+ * @param {string} session the session of the user message
+ * @param {{current: ReplyInFlight | null}} inFlight set while the reply is under way
  */
-async function reply(conn, send, feature, content) {
+async function reply(conn, send, feature, content, session, inFlight) {
+  if (!conn.open) return; // dropped (or silenced) while an earlier reply streamed
   const hook = content.trim().toLowerCase();
   if (hook === '/status') {
     send('status', {
@@ -190,6 +247,11 @@ async function reply(conn, send, feature, content) {
   const replyId = randomUUID();
   const { markdown, extras, scripted } =
     hook === '/long' ? { ...longReply(), scripted: null } : conn.takeReply(feature, content);
+  /** @type {Record<string, unknown>} */
+  const done = {};
+  if (extras.analysis) done.analysis = extras.analysis;
+  if (extras.recommendations) done.recommendations = extras.recommendations;
+  inFlight.current = { session, messageId: replyId, content: markdown, data: { ...done, ...scripted } };
   send('typing', { is_typing: true }, replyId);
   await conn.think();
   if (!conn.open) return;
@@ -198,16 +260,14 @@ async function reply(conn, send, feature, content) {
   if (hook === '/error' || hook === '/drop') {
     await conn.stream(markdown, chunk, { stopAfter: Math.ceil(markdown.length / 3) });
     if (hook === '/drop') return conn.terminate();
+    inFlight.current = null;
     send('error', { error: ERROR_TEXT }, replyId);
     send('typing', { is_typing: false }, replyId);
     return;
   }
 
   if (!(await conn.stream(markdown, chunk))) return;
-  /** @type {Record<string, unknown>} */
-  const done = {};
-  if (extras.analysis) done.analysis = extras.analysis;
-  if (extras.recommendations) done.recommendations = extras.recommendations;
+  inFlight.current = null;
   if (conn.options.completeContent) done.content = markdown;
   send('complete', { ...done, ...scripted }, replyId);
   send('typing', { is_typing: false }, replyId);

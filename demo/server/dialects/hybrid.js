@@ -217,6 +217,7 @@ async function stream(req, res, backend, state, token, message) {
       if (s.token === token) s.conn.send({ type: 'typing', is_typing: isTyping });
   };
   startEventStream(req, res);
+  backend.trackStream(res);
   const hook = hookOf(message);
   const { markdown } = backend.takeReply('chat', message, hook === '/long' ? longReply() : undefined);
   const pace = backend.currentOptions().pace;
