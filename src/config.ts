@@ -1,4 +1,5 @@
 import { AUTH_MODES, DEFAULT_DIALECT, dialects, type AuthMode, type Dialect } from './protocol/index.js';
+import { redactEndpoint } from './protocol/endpoint.js';
 import { DEFAULTS } from './transport/backoff.js';
 import { PERSIST_MODES, type PersistMode } from './conversation/persistence.js';
 
@@ -44,6 +45,22 @@ const DEFAULT_HEARTBEAT_S = DEFAULTS.heartbeatMs / 1000;
 
 const text = (value: string | null | undefined): string | undefined => value?.trim() || undefined;
 
+/**
+ * A URL setting that must parse (relative ones against the page). An unusable one is dropped and
+ * described without its query string, fragment or user info: a token may travel there.
+ */
+function url(name: string, value: string | null | undefined, problems: string[]): string | undefined {
+  const given = text(value);
+  if (given === undefined) return undefined;
+  try {
+    new URL(given, globalThis.location?.href ?? 'http://localhost/');
+    return given;
+  } catch {
+    problems.push(`${name} "${redactEndpoint(given)}" is not a valid URL; ignored`);
+    return undefined;
+  }
+}
+
 function count(name: string, value: number | null | undefined, fallback: number, problems: string[]): number {
   if (value === null || value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) {
@@ -83,7 +100,7 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
     feature: text(raw.feature) ?? DEFAULT_FEATURE,
     dialect,
     auth,
-    streamUrl: text(raw.streamUrl),
+    streamUrl: url('stream-url', raw.streamUrl, problems),
     userId: text(raw.userId),
     sessionId: text(raw.sessionId),
     apiKey: text(raw.apiKey),

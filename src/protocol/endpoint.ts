@@ -7,9 +7,19 @@ export interface EndpointValues {
 }
 
 /**
+ * An endpoint as it may be shown in a message: no query string or fragment (`?…` instead) and no
+ * user info, where tokens and keys travel. Works on values that are not valid URLs too.
+ */
+export function redactEndpoint(endpoint: string): string {
+  const [base = ''] = endpoint.split(/[?#]/, 1);
+  return base.replace(/^([^:/?#]*:?\/\/)[^/?#]*@/, '$1') + (base.length < endpoint.length ? '?…' : '');
+}
+
+/**
  * Fills `{feature}`, `{user}` and `{session}` in an endpoint template and returns an absolute
- * `ws:`/`wss:` URL. A relative endpoint resolves against `base` (the page), and `http(s):` is
- * turned into `ws(s):`. Throws an `Error` with a readable message for an unusable endpoint.
+ * `ws:`/`wss:` URL. A relative endpoint resolves against `base` (the page), `http(s):` is turned
+ * into `ws(s):` and a fragment is dropped. Throws an `Error` with a readable message for an
+ * unusable endpoint (shown without its query string, fragment or user info: {@link redactEndpoint}).
  */
 export function resolveEndpoint(
   template: string,
@@ -25,13 +35,15 @@ export function resolveEndpoint(
   try {
     url = new URL(filled, base);
   } catch {
-    throw new Error(`endpoint "${template}" is not a valid URL`);
+    throw new Error(`endpoint "${redactEndpoint(template)}" is not a valid URL`);
   }
   if (url.protocol === 'http:') url.protocol = 'ws:';
   else if (url.protocol === 'https:') url.protocol = 'wss:';
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    throw new Error(`endpoint "${template}" must be a ws:, wss:, http: or https: URL`);
+    throw new Error(`endpoint "${redactEndpoint(template)}" must be a ws:, wss:, http: or https: URL`);
   }
+  // A WebSocket URL cannot have a fragment (the constructor throws): drop it.
+  url.hash = '';
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') url.searchParams.set(key, value);
   }

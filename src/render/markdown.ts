@@ -12,10 +12,13 @@
  * - Images load only with `allowImages`, and only from absolute `http:`/`https:` URLs (a relative
  *   one would make the host page request its own paths); otherwise they become a plain link.
  * - The output is a `DocumentFragment` (DOMPurify `RETURN_DOM_FRAGMENT`): nothing here assigns
- *   `innerHTML`, so the only Trusted Types policy involved is DOMPurify's own (`dompurify`).
+ *   `innerHTML`. Under Trusted Types, DOMPurify still has to hand marked's HTML to `DOMParser` (a
+ *   sink); it does so through the widget's own policy, `ai-chat`, created once on first use, and
+ *   never creates its `dompurify` policy: a page whose own DOMPurify already made that one (or
+ *   makes it later) keeps working, and so does the widget (see {@link trustedTypesPolicy}).
  */
 import { Marked, Tokenizer, type Token, type Tokens, type TokensList } from 'marked';
-import DOMPurify from 'dompurify';
+import DOMPurify, { type Config } from 'dompurify';
 
 /** Options shared by every render function. */
 export interface MarkdownOptions {
@@ -158,6 +161,44 @@ const ALL_ATTRIBUTES = [...new Set([...Object.values(TAG_ATTRIBUTES).flat(), ...
 // DOMPurify's own URI check, as strict as ours (ours runs after it, on the parsed URL).
 const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
+/** The one Trusted Types policy this module creates, to hand DOMPurify its input. */
+const TRUSTED_TYPES_POLICY_NAME = 'ai-chat';
+
+type HtmlPolicy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+interface PolicyFactory {
+  createPolicy(
+    name: string,
+    rules: { createHTML(input: string): string; createScriptURL(): string },
+  ): unknown;
+}
+
+let policy: HtmlPolicy | null | undefined;
+
+/**
+ * The `ai-chat` Trusted Types policy (created once, on first use), or `null` without Trusted
+ * Types. Its `createHTML` passes text through: it is private to this module and only wraps
+ * marked's HTML on its way into DOMPurify, which parses it inert (`DOMParser`) and returns the
+ * sanitized nodes. `createScriptURL` gives nothing usable (no allowed tag takes a script URL). If
+ * the name is taken (a second copy of the widget) or refused by the page's `trusted-types`
+ * directive, DOMPurify falls back to creating its own `dompurify` policy.
+ */
+const trustedTypesPolicy = (): HtmlPolicy | null => {
+  if (policy !== undefined) return policy;
+  policy = null;
+  const factory = (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes;
+  if (typeof factory?.createPolicy === 'function') {
+    try {
+      policy = factory.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+        createHTML: (input) => input,
+        createScriptURL: () => '',
+      }) as HtmlPolicy;
+    } catch {
+      // Leave it to DOMPurify.
+    }
+  }
+  return policy;
+};
+
 const baseConfig = {
   ALLOWED_ATTR: ALL_ATTRIBUTES,
   ALLOWED_URI_REGEXP,
@@ -166,8 +207,11 @@ const baseConfig = {
   ALLOW_UNKNOWN_PROTOCOLS: false,
   RETURN_DOM_FRAGMENT: true,
 } as const;
-const TEXT_CONFIG = { ...baseConfig, ALLOWED_TAGS: BASE_TAGS };
-const IMAGE_CONFIG = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img'] };
+type FragmentConfig = Config & { RETURN_DOM_FRAGMENT: true };
+const TEXT_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: BASE_TAGS };
+const IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img'] };
+// The same, with the `ai-chat` policy when there is one; made on the first sanitize.
+let configs: { text: FragmentConfig; image: FragmentConfig } | undefined;
 
 // A private instance: hooks on the global default instance would change the host page's DOMPurify.
 const purify = DOMPurify(window);
@@ -230,8 +274,15 @@ const toHtml = (tokens: Token[], allowImages: boolean): string => {
   }
 };
 
-const sanitize = (html: string, allowImages: boolean): DocumentFragment =>
-  purify.sanitize(html, allowImages ? IMAGE_CONFIG : TEXT_CONFIG);
+const sanitize = (html: string, allowImages: boolean): DocumentFragment => {
+  if (!configs) {
+    const trusted = trustedTypesPolicy();
+    const withPolicy = (config: FragmentConfig): FragmentConfig =>
+      trusted ? { ...config, TRUSTED_TYPES_POLICY: trusted } : config;
+    configs = { text: withPolicy(TEXT_CONFIG), image: withPolicy(IMAGE_CONFIG) };
+  }
+  return purify.sanitize(html, allowImages ? configs.image : configs.text);
+};
 
 /**
  * Lexes markdown into top-level block tokens (with their inline tokens). The `raw` of the tokens,
