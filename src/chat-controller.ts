@@ -8,6 +8,7 @@ import {
   type StatusDetail,
 } from './transport/index.js';
 import {
+  redactEndpoint,
   resolveEndpoint,
   tokenProtocols,
   type ClientCommand,
@@ -390,7 +391,7 @@ export class ChatController implements ReactiveController {
       url = new URL(stream.url(config.streamUrl, command, ctx), globalThis.location?.href).href;
     } catch {
       this.step(markFailed(this.conversation, command.id));
-      this.reportError('bad-config', `stream-url "${config.streamUrl}" is not a valid URL`);
+      this.reportError('bad-config', `stream-url "${redactEndpoint(config.streamUrl)}" is not a valid URL`);
       return;
     }
     const replyId = newId();
