@@ -7,7 +7,7 @@ import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
 import { AiChatActionEvent } from './events.js';
 import { markdown } from './render/markdown-directive.js';
 import { followBottom } from './render/auto-scroll.js';
-import { strings } from './strings.js';
+import { entry, strings } from './strings.js';
 import { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
 
@@ -275,7 +275,7 @@ export class AiChat extends LitElement {
   }
 
   private renderEmpty(): TemplateResult {
-    const feature = strings.features[this.feature];
+    const feature = entry(strings.features, this.feature);
     return html`<div part="empty" class="empty">
       <slot name="empty">
         <p class="empty-title">${strings.emptyTitle}</p>
@@ -362,7 +362,7 @@ export class AiChat extends LitElement {
     const text =
       status === Status.unauthorized
         ? strings.unauthorizedNotice
-        : ((code !== undefined ? strings.closedNotice[code] : undefined) ?? strings.offlineNotice);
+        : ((code !== undefined ? entry(strings.closedNotice, code) : undefined) ?? strings.offlineNotice);
     return html`<div part="notice" class="notice" data-status=${status} data-code=${code ?? ''}>
       <p>${text}</p>
       <button part="retry" class="retry" type="button" @click=${this.retry}>${strings.retry}</button>

@@ -118,3 +118,8 @@ export const strings = {
 };
 
 export type Strings = typeof strings;
+
+/** A table entry by a key that came from outside (a server, an attribute): own keys only, so
+ * `constructor` or `__proto__` never reach `Object.prototype`. */
+export const entry = <T>(table: Record<string, T>, key: string | number): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;

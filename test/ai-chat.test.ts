@@ -179,6 +179,23 @@ describe('<ai-chat> against the mock backend', () => {
     expect(el.status).to.equal('connected');
   });
 
+  it('shows card values that look like built-in names as plain text', async () => {
+    const backend = await startBackend();
+    const el = await chat(backend);
+    await connected(el);
+    await backend.call('push', {
+      type: 'complete',
+      message_id: 'r-proto',
+      data: {
+        content: 'Done.',
+        analysis: { recommended_specialties: ['__proto__'], urgency_level: 'constructor' },
+      },
+    });
+    await until(() => q(el, '[part~="urgency"]'), 'the analysis card');
+    expect(q(el, '[part~="urgency"]')!.textContent!.trim()).to.equal('constructor');
+    expect(q(el, '[part~="chip"]')!.textContent!.trim()).to.equal('__proto__');
+  });
+
   it('adds history messages once, deduplicated by id', async () => {
     const backend = await startBackend();
     const el = await chat(backend);

@@ -6,7 +6,13 @@ import { hybrid } from './hybrid.js';
 import type { Dialect } from './types.js';
 
 export type * from './types.js';
-export { resolveEndpoint, tokenProtocols, AUTH_MODES, type EndpointValues } from './endpoint.js';
+export {
+  redactEndpoint,
+  resolveEndpoint,
+  tokenProtocols,
+  AUTH_MODES,
+  type EndpointValues,
+} from './endpoint.js';
 
 /** Every dialect the widget speaks, by the name the `dialect` attribute takes. */
 export const dialects: Readonly<Record<string, Dialect>> = {

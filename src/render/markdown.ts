@@ -69,8 +69,12 @@ const SCHEME = /^([a-z][a-z\d+.-]*):/i;
  */
 const isAllowedUrl = (url: string, protocols: ReadonlySet<string>, relative: boolean): boolean => {
   let parsed: URL;
+  // A value that names a scheme must be a valid absolute URL on its own: against an https:
+  // base, `https:javascript:x` or `https:/` would pass as a relative path, yet on an http:
+  // page the browser reads them as (broken) absolute URLs.
+  const absolute = !relative || SCHEME.test(url.replace(IGNORED_IN_SCHEME, ''));
   try {
-    parsed = relative ? new URL(url, URL_BASE) : new URL(url);
+    parsed = absolute ? new URL(url) : new URL(url, URL_BASE);
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Card, Doctor, TimeSlot } from '../protocol/types.js';
-import type { Strings } from '../strings.js';
+import { entry, type Strings } from '../strings.js';
 
 /** A choice on a card: the element fires `ai-chat-action` and, unless cancelled, sends it. */
 export interface CardAction {
@@ -113,7 +113,7 @@ function confirmationCard(
   c: CardContext,
 ): TemplateResult {
   const s = c.strings;
-  const status = s.confirmationStatus[card.status.toLowerCase()] ?? card.status;
+  const status = entry(s.confirmationStatus, card.status.toLowerCase()) ?? card.status;
   return html`<section part="card confirmation" class="card" aria-label=${s.confirmation}>
     <h3 part="card-title" class="card-title">${s.confirmation}: ${status}</h3>
     <dl class="facts">
@@ -137,7 +137,7 @@ function confirmationCard(
 
 function templateCard(card: Extract<Card, { kind: 'template' }>, c: CardContext): TemplateResult {
   const s = c.strings;
-  const kind = s.template[card.templateType.toLowerCase()] ?? card.templateType;
+  const kind = entry(s.template, card.templateType.toLowerCase()) ?? card.templateType;
   return html`<section
     part="card template"
     class="card"
@@ -153,7 +153,7 @@ function templateCard(card: Extract<Card, { kind: 'template' }>, c: CardContext)
 function analysisCard(card: Extract<Card, { kind: 'symptom-analysis' }>, c: CardContext): TemplateResult {
   const s = c.strings;
   const level = card.urgency.toLowerCase();
-  const label = s.urgency[level] ?? card.urgency;
+  const label = entry(s.urgency, level) ?? card.urgency;
   return html`<section part="card analysis" class="card" data-urgency=${level} aria-label=${s.analysis}>
     <p part="urgency" class="urgency" data-urgency=${level}>${label}</p>
     ${level === 'emergency' ? html`<p part="emergency" class="emergency" role="alert">${s.emergencyNotice}</p>` : nothing}
