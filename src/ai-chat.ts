@@ -7,6 +7,7 @@ import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
 import { AiChatActionEvent } from './events.js';
 import { markdown } from './render/markdown-directive.js';
 import { followBottom } from './render/auto-scroll.js';
+import { nextFrame } from './render/frame.js';
 import { entry, strings } from './strings.js';
 import { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
@@ -159,6 +160,15 @@ export class AiChat extends LitElement {
     super.disconnectedCallback();
     this.stopFollowing?.();
     this.stopFollowing = undefined;
+  }
+
+  /**
+   * Renders at most once per animation frame, however many socket frames arrive in between
+   * (the first render is not delayed).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.hasUpdated) await nextFrame();
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -333,7 +343,7 @@ export class AiChat extends LitElement {
     return html`<div
       part="content"
       class="content markdown"
-      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages })}
+      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages, immediate: true })}
     ></div>`;
   }
 

@@ -110,6 +110,34 @@ describe('<ai-chat> against the mock backend', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('renders at most once per animation frame however fast the frames come', async () => {
+    const backend = await startBackend({ pace: { thinkMs: 0, chunkMs: 0, chunkChars: 4 } });
+    const el = await chat(backend);
+    await connected(el);
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      frames++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    let renders = 0;
+    const host = el as unknown as { update(changed: unknown): void };
+    const update = host.update.bind(el);
+    host.update = (changed) => {
+      renders++;
+      update(changed);
+    };
+    await backend.call('nextReply', 'word '.repeat(2000));
+    el.send('go');
+    await until(() => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'), 'done');
+    await el.updateComplete;
+    counting = false;
+    const deltas = 10_000 / 4;
+    expect(renders, `${renders} renders, ${frames} frames, ${deltas} deltas`).to.be.at.most(frames + 2);
+    expect(renders).to.be.below(deltas / 4);
+  });
+
   it('fires a cancelable ai-chat-send: preventDefault stops the message', async () => {
     const backend = await startBackend();
     const el = await chat(backend);

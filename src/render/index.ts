@@ -13,3 +13,4 @@ export {
 } from './markdown-stream.js';
 export { markdown, type MarkdownDirectiveOptions } from './markdown-directive.js';
 export { followBottom, BOTTOM_SLACK } from './auto-scroll.js';
+export { nextFrame } from './frame.js';

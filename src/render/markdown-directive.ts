@@ -18,6 +18,11 @@ export interface MarkdownDirectiveOptions {
   final?: boolean;
   /** Render images as `<img>` (http/https only); otherwise an image becomes a link to its URL. */
   allowImages?: boolean;
+  /**
+   * The caller already updates at most once per animation frame (as `<ai-chat>` does): render
+   * the live tail right away instead of scheduling another frame for it.
+   */
+  immediate?: boolean;
 }
 
 class MarkdownDirective extends AsyncDirective {
@@ -51,6 +56,7 @@ class MarkdownDirective extends AsyncDirective {
     this.final = final;
     this.allowImages = allowImages;
     this.stream.update(text, final);
+    if (options?.immediate) this.stream.flush();
     return noChange;
   }
 
