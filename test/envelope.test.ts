@@ -22,6 +22,19 @@ describe('envelope dialect: decode', () => {
     expect(decode(env('chunk', { content: 'lo' }))).to.deep.equal([{ type: 'reply-delta', delta: 'lo' }]);
   });
 
+  it('reads chunk frames the same on its fast path as the schema would (ids, nulls, extra fields)', () => {
+    expect(decode({ type: 'chunk', data: { content: 'a', extra: 1 }, message_id: 7, x: true })).to.deep.equal(
+      [{ type: 'reply-delta', id: '7', delta: 'a' }],
+    );
+    expect(decode({ type: 'chunk', data: { content: '' }, message_id: null })).to.deep.equal([
+      { type: 'reply-delta', delta: '' },
+    ]);
+    expect(decode({ type: 'chunk', data: { content: 'b' }, message_id: { no: 1 } })[0]!.type).to.equal(
+      'bad-frame',
+    );
+    expect(decode({ type: 'chunk', data: null })[0]!.type).to.equal('bad-frame');
+  });
+
   it('closes a reply with complete, carrying the whole content and the symptom analysis card', () => {
     const events = decode(
       env(

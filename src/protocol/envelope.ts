@@ -49,9 +49,26 @@ function cardOf(data: z.infer<typeof Complete>): Card | undefined {
   return undefined;
 }
 
+/**
+ * The hot path: a well-formed `chunk` (thousands a second while a reply streams) is read with
+ * plain checks that accept exactly what the schemas would; anything else goes through zod.
+ */
+function fastChunk(value: unknown): ServerEvent[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, data, message_id: id } = value as Record<string, unknown>;
+  if (type !== 'chunk' || typeof data !== 'object' || data === null) return undefined;
+  const content = (data as Record<string, unknown>).content;
+  if (typeof content !== 'string') return undefined;
+  if (id == null) return [{ type: 'reply-delta', delta: content }];
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+  return [{ type: 'reply-delta', id: String(id), delta: content }];
+}
+
 function decode(frame: unknown): ServerEvent[] {
   const json = parseJson(frame);
   if (!json.ok) return badFrame(json.reason);
+  const fast = fastChunk(json.value);
+  if (fast) return fast;
   const envelope = Envelope.safeParse(json.value);
   if (!envelope.success) return badFrame(describeIssues('envelope', envelope.error));
   const { type, data } = envelope.data;
