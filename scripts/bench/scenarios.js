@@ -1,0 +1,405 @@
+// The benchmark's runs, one page at a time: each opens its page, does a warm-up where it
+// measures, measures, and closes the page. The pages' drivers are in pages/instrument.js
+// (`window.__bench`) and pages/baseline-page.js.
+import { randomUUID } from 'node:crypto';
+import { clockOffset, heapAfterGc, metrics, openPage } from './browser.js';
+import { generateMarkdown, shortReply } from './markdown-gen.js';
+import { linearFit, median, quantile, withTimeout } from './stats.js';
+
+/** @typedef {'widget' | 'floor' | 'oneshot' | 'naive'} Kind */
+/** @typedef {Awaited<ReturnType<typeof import('./server.js').startBenchServer>>} BenchServer */
+/**
+ * @typedef {object} Context
+ * @property {import('./browser.js').Browser} browser
+ * @property {BenchServer} server
+ * @property {string} warmText the warm-up reply of every page
+ * @property {(line: string) => void} progress
+ */
+
+/**
+ * Calls `window.__bench[method](...args)` in the page.
+ * @param {import('./browser.js').Page} page
+ * @param {string} method
+ * @param {...unknown} args
+ * @returns {Promise<any>}
+ */
+const call = (page, method, ...args) =>
+  page.evaluate(
+    (name, list) => /** @type {any} */ (window).__bench[/** @type {string} */ (name)](...list),
+    method,
+    args,
+  );
+
+/**
+ * Opens the page of `kind` and waits until its socket is connected.
+ * @param {Context} ctx
+ * @param {Kind} kind
+ * @param {string} [query] for the widget page, e.g. '?max-messages=100'
+ */
+async function openReady(ctx, kind, query = '') {
+  const origin = ctx.server.origin;
+  const url =
+    kind === 'widget' ? `${origin}/bench/widget.html${query}` : `${origin}/bench/baseline.html?kind=${kind}`;
+  const bench = await openPage(ctx.browser, url);
+  try {
+    if (kind === 'widget') await call(bench.page, 'widgetReady');
+    else {
+      await bench.page.waitForFunction(
+        () => /** @type {any} */ (window).__bench?.baselineReady !== undefined,
+      );
+      await call(bench.page, 'baselineReady');
+    }
+  } catch (error) {
+    await bench.close();
+    throw error;
+  }
+  return bench;
+}
+
+/**
+ * Streams `text` as the next reply into the page: the widget's send(), or the baseline's own socket.
+ * @param {Context} ctx
+ * @param {import('./browser.js').Page} page
+ * @param {Kind} kind
+ * @param {string} text
+ * @param {string} prompt
+ */
+function reply(ctx, page, kind, text, prompt) {
+  ctx.server.backend.nextReply(text);
+  return call(page, kind === 'widget' ? 'widgetRun' : 'baselineRun', prompt);
+}
+
+/** @param {readonly number[]} sorted */
+const distribution = (sorted) => ({
+  count: sorted.length,
+  p50: quantile(sorted, 0.5),
+  p95: quantile(sorted, 0.95),
+  max: sorted.length ? sorted[sorted.length - 1] : null,
+});
+
+/**
+ * Streaming runs of `text` into a page of `kind`: a warm-up reply, then `repeats` measured
+ * replies on the same page (emptied in between); the run with the median task time is the
+ * result, with every run's task time in `taskMsRuns`. `timeoutMs`: a measured run that takes
+ * longer is stopped and reported as it stands (`complete: false`, with an estimate of the whole
+ * run; for the quadratic naive baseline). `selection`: the run is also the selection test (for
+ * the naive baseline, whose 32 KB run takes long).
+ * @param {Context} ctx
+ * @param {Kind} kind
+ * @param {string} text
+ * @param {{timeoutMs?: number, selection?: boolean, repeats?: number}} [options]
+ */
+export async function streamingRun(
+  ctx,
+  kind,
+  text,
+  { timeoutMs = 120_000, selection = false, repeats = 1 } = {},
+) {
+  const bench = await openReady(ctx, kind);
+  try {
+    await reply(ctx, bench.page, kind, ctx.warmText, 'warm-up');
+    const runs = [];
+    for (let i = 0; i < repeats; i++) {
+      await call(bench.page, kind === 'widget' ? 'widgetClear' : 'baselineClear');
+      const run = await measureOnce(ctx, bench, kind, text, { timeoutMs, selection });
+      runs.push(run);
+      if (!run.complete) break;
+    }
+    const sorted = [...runs].sort((a, b) => a.taskMs - b.taskMs);
+    const chosen = sorted[Math.floor((sorted.length - 1) / 2)];
+    return { ...chosen, taskMsRuns: runs.map((run) => run.taskMs) };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * One measured reply on an open, warmed-up page.
+ * @param {Context} ctx
+ * @param {import('./browser.js').BenchPage} bench
+ * @param {Kind} kind
+ * @param {string} text
+ * @param {{timeoutMs: number, selection: boolean}} options
+ */
+async function measureOnce(ctx, bench, kind, text, { timeoutMs, selection }) {
+  const { server } = ctx;
+  const clock = await clockOffset(bench.page);
+  await call(bench.page, 'reset');
+  server.backend.nextReply(text);
+  server.tap.arm();
+  const before = await metrics(bench.cdp);
+  const method = kind === 'widget' ? 'widgetRun' : selection ? 'baselineSelection' : 'baselineRun';
+  const running = call(bench.page, method, 'measure');
+  running.catch(() => {}); // a run cut by the timeout rejects when its page closes
+  const outcome = await withTimeout(running, timeoutMs);
+  const after = await metrics(bench.cdp);
+  const sent = server.tap.disarm();
+  const snap = await call(bench.page, 'snapshot');
+
+  const complete = outcome !== 'timeout';
+  const result = complete ? (selection ? outcome.result : outcome) : null;
+  /** @param {string} name a CDP metric in seconds → the delta in ms */
+  const delta = (name) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  const taskMs = delta('TaskDuration');
+  const chunks = Math.ceil(text.length / 8);
+  /** @type {number | null} */
+  let estimatedTaskMs = null;
+  if (!complete && snap.calls.length > 1) {
+    // Naive: each update costs about a + b·length; the rest of the chunks, at the same
+    // overhead ratio (task time / update time) as the part that ran.
+    const fit = linearFit(snap.calls);
+    let rest = 0;
+    for (let i = snap.calls.length + 1; i <= chunks; i++)
+      rest += fit.a + fit.b * Math.min(text.length, i * 8);
+    const done = snap.calls.reduce((/** @type {number} */ sum, /** @type {number[]} */ [, d]) => sum + d, 0);
+    estimatedTaskMs = taskMs + rest * (taskMs / (done || 1));
+  }
+  return {
+    kind,
+    textLength: text.length,
+    complete,
+    state: result?.state ?? 'unfinished',
+    taskMs,
+    estimatedTaskMs,
+    /** Of the task time (CDP): script, style recalculation and layout. */
+    taskParts: {
+      scriptMs: delta('ScriptDuration'),
+      styleMs: delta('RecalcStyleDuration'),
+      layoutMs: delta('LayoutDuration'),
+    },
+    longTasks: {
+      count: snap.longTasks.length,
+      longest: snap.longTasks.length ? Math.max(...snap.longTasks) : null,
+    },
+    updates: distribution(snap.updates),
+    updateKinds: snap.updateKinds,
+    frameCallbacks: snap.frameCallbacks,
+    idleFrameCallbacks: snap.idleCallbacks,
+    animationFrames: snap.animationFrames,
+    framesReceived: snap.frames,
+    chunksRendered: kind === 'naive' ? snap.calls.length : null,
+    chunks,
+    wallMs:
+      complete && sent.first !== null ? snap.timeOrigin + snap.finalAt - clock.offset - sent.first : null,
+    firstChunkLatencyMs:
+      sent.first !== null && snap.firstChunkAt !== null
+        ? snap.timeOrigin + snap.firstChunkAt - clock.offset - sent.first
+        : null,
+    clockRttMs: clock.rtt,
+    sent: {
+      chunks: sent.count,
+      ms: sent.first !== null && sent.last !== null ? sent.last - sent.first : null,
+      maxGapMs: sent.maxGap,
+      maxBufferedBytes: sent.maxBuffered,
+    },
+    signature: result?.signature ?? null,
+    selection: selection && complete ? selectionFigures(outcome) : null,
+  };
+}
+
+/**
+ * @param {{made: boolean, selected: string, after: string, unchanged: boolean, anchorConnected: boolean, selectedNodeConnected: boolean, anchorNow: string | null}} outcome
+ */
+const selectionFigures = ({
+  made,
+  selected,
+  after,
+  unchanged,
+  anchorConnected,
+  selectedNodeConnected,
+  anchorNow,
+}) => ({
+  made,
+  selected,
+  after,
+  unchanged,
+  anchorConnected,
+  selectedNodeConnected,
+  anchorNow,
+});
+
+/**
+ * Selection test on the widget: a 32 KB reply, text selected in its first paragraph once that
+ * is complete; after the final render, is the selection the same and its anchor still connected?
+ * @param {Context} ctx
+ * @param {string} text
+ */
+export async function widgetSelectionRun(ctx, text) {
+  const bench = await openReady(ctx, 'widget');
+  try {
+    await reply(ctx, bench.page, 'widget', ctx.warmText, 'warm-up');
+    await call(bench.page, 'widgetClear');
+    ctx.server.backend.nextReply(text);
+    const outcome = await call(bench.page, 'widgetSelection', 'select');
+    return { ...selectionFigures(outcome), api: outcome.api, state: outcome.result.state };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * Burst: 2,000 chunk frames of one reply pushed within one second (spread evenly), then its
+ * `complete`. Counts frames received, reply DOM updates and animation frames.
+ * @param {Context} ctx
+ * @param {number} count
+ * @param {number} ms
+ */
+export async function burstRun(ctx, count = 2000, ms = 1000) {
+  const { backend } = ctx.server;
+  const bench = await openReady(ctx, 'widget');
+  try {
+    await reply(ctx, bench.page, 'widget', ctx.warmText, 'warm-up');
+    await call(bench.page, 'widgetClear');
+    await call(bench.page, 'reset');
+    const text = generateMarkdown(count * 8, 7);
+    const id = randomUUID();
+    const session = 'bench-burst';
+    /** @param {string} type @param {Record<string, unknown>} data */
+    const frame = (type, data) => ({
+      type,
+      data,
+      session_id: session,
+      message_id: id,
+      timestamp: new Date().toISOString(),
+    });
+    await bench.page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      w.__burst = w.__bench.burstWatch();
+    });
+    const start = performance.now();
+    let pushed = 0;
+    while (pushed < count) {
+      const due = Math.min(count, Math.floor(((performance.now() - start) / ms) * count) + 1);
+      for (; pushed < due; pushed++)
+        backend.push(frame('chunk', { content: text.slice(pushed * 8, pushed * 8 + 8) }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const pushMs = performance.now() - start;
+    backend.push(frame('complete', {}));
+    const watched = await bench.page.evaluate(() => /** @type {any} */ (window).__burst);
+    return {
+      pushed,
+      pushMs,
+      ...watched,
+      pass:
+        watched.state === 'complete' &&
+        watched.maxUpdatesPerFrame <= 1 &&
+        watched.frameUpdates <= watched.animationFrames,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * Others untouched: a transcript of `count` messages (history frames pushed by the server, half
+ * user, half assistant markdown), then one more 8 KB reply streamed; did any of the earlier
+ * message elements see a DOM mutation?
+ * @param {Context} ctx
+ * @param {number} count
+ */
+export async function transcriptRun(ctx, count = 100) {
+  const { backend } = ctx.server;
+  const bench = await openReady(ctx, 'widget', `?max-messages=${count}`);
+  try {
+    for (let i = 0; i < count; i++) {
+      const id = randomUUID();
+      const user = i % 2 === 0;
+      backend.push({
+        type: 'message',
+        data: {
+          id,
+          session_id: 'bench-history',
+          content: user ? `Question ${i}: what should I know about this?` : shortReply(500 + i),
+          type: user ? 'user' : 'ai',
+          timestamp: new Date(Date.now() - (count - i) * 60_000).toISOString(),
+          sender_id: user ? 'user' : 'assistant',
+          metadata: null,
+        },
+        session_id: 'bench-history',
+        message_id: id,
+        timestamp: new Date().toISOString(),
+      });
+    }
+    const filled = await call(bench.page, 'widgetMessages', count);
+    backend.nextReply(generateMarkdown(8 * 1024, 11));
+    const outcome = await call(bench.page, 'othersUntouched', 'one more');
+    return { filled, ...outcome, pass: outcome.result.state === 'complete' && outcome.mutated === 0 };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * Heap: `total` short replies streamed through max-messages=100, the JS heap after forced GC at
+ * each checkpoint, and the message elements left in the DOM.
+ * @param {Context} ctx
+ * @param {number[]} checkpoints ascending, the last is the total
+ */
+export async function heapRun(ctx, checkpoints = [100, 500, 1000]) {
+  const { backend } = ctx.server;
+  const bench = await openReady(ctx, 'widget', '?max-messages=100');
+  try {
+    const total = checkpoints[checkpoints.length - 1];
+    for (let i = 0; i < total; i++) backend.nextReply(shortReply(10_000 + i));
+    /** @type {{replies: number, usedSize: number, jsHeapUsed: number, elements: number, messages: number, failed: number}[]} */
+    const figures = [];
+    let done = 0;
+    const start = performance.now();
+    for (const at of checkpoints) {
+      const run = await call(bench.page, 'widgetReplies', at - done, `q${done}-`);
+      done = at;
+      const heap = await heapAfterGc(bench.cdp);
+      figures.push({
+        replies: at,
+        ...heap,
+        elements: run.elements,
+        messages: run.messages,
+        failed: run.failed,
+      });
+      ctx.progress(`  heap after ${at} replies: ${(heap.usedSize / 1048576).toFixed(2)} MB`);
+    }
+    const first = figures[0];
+    const last = figures[figures.length - 1];
+    const ratio = last.usedSize / first.usedSize;
+    return {
+      figures,
+      ratio,
+      seconds: (performance.now() - start) / 1000,
+      elementsAtEnd: last.elements,
+      failed: figures.reduce((sum, f) => sum + f.failed, 0),
+      pass: ratio <= 1.25 && last.elements <= 100,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * Startup: navigation start → /dist/ai-chat.js fetched, → <ai-chat> defined, → its first render;
+ * one warm-up load, then the median of `loads` fresh loads.
+ * @param {Context} ctx
+ * @param {number} loads
+ */
+export async function startupRun(ctx, loads = 5) {
+  /** @type {{scriptLoaded: number | null, defined: number | null, firstRender: number | null, hasContent: boolean}[]} */
+  const samples = [];
+  for (let i = 0; i <= loads; i++) {
+    const bench = await openPage(ctx.browser, `${ctx.server.origin}/bench/widget.html`);
+    try {
+      const figures = await call(bench.page, 'startupFigures');
+      if (i > 0) samples.push(figures);
+    } finally {
+      await bench.close();
+    }
+  }
+  /** @param {'scriptLoaded' | 'defined' | 'firstRender'} key */
+  const med = (key) => median(samples.map((s) => s[key]).filter((v) => v !== null));
+  return {
+    samples,
+    scriptLoadedMs: med('scriptLoaded'),
+    definedMs: med('defined'),
+    firstRenderMs: med('firstRender'),
+    allRendered: samples.every((s) => s.hasContent),
+  };
+}
