@@ -1,9 +1,29 @@
 import { css } from 'lit';
 
 // Every custom property is read once into a private alias (`--_x`) and never declared on
-// :host, so any ancestor of the element can set `--ai-chat-*`.
+// :host, so any ancestor of the element can set `--ai-chat-*`. Logical properties throughout
+// (inline/block, start/end), so right-to-left languages lay out mirrored.
+
+/** The dark palette: under `prefers-color-scheme: dark` (unless `theme="light"`) and with `theme="dark"`. */
+const dark = css`
+  --_accent: var(--ai-chat-accent, #60a5fa);
+  --_accent-fg: var(--ai-chat-accent-foreground, #0b1220);
+  --_bg: var(--ai-chat-background, #111827);
+  --_fg: var(--ai-chat-foreground, #f3f4f6);
+  --_muted: var(--ai-chat-muted, #cbd5e1);
+  --_surface: var(--ai-chat-surface, #1f2937);
+  --_border: var(--ai-chat-border, #374151);
+  --_field-border: #9ca3af;
+  --_danger: var(--ai-chat-danger, #fca5a5);
+  --_success: var(--ai-chat-success, #4ade80);
+  --_warning: var(--ai-chat-warning, #fbbf24);
+  --_on-danger: #111827;
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
+    /* Colours (light) */
     --_accent: var(--ai-chat-accent, #2563eb);
     --_accent-fg: var(--ai-chat-accent-foreground, #ffffff);
     --_bg: var(--ai-chat-background, #ffffff);
@@ -11,44 +31,76 @@ export const styles = css`
     --_muted: var(--ai-chat-muted, #4b5563);
     --_surface: var(--ai-chat-surface, #f3f4f6);
     --_border: var(--ai-chat-border, #d1d5db);
+    --_field-border: #6b7280;
     --_danger: var(--ai-chat-danger, #b91c1c);
     --_success: var(--ai-chat-success, #15803d);
     --_warning: var(--ai-chat-warning, #b45309);
+    --_on-danger: #ffffff;
+    color-scheme: light;
+
+    /* Derived colours: each defaults to a palette colour, so a theme can set just the palette */
+    --_focus: var(--ai-chat-focus-ring, var(--_accent));
+    --_header-bg: var(--ai-chat-header-background, transparent);
+    --_header-fg: var(--ai-chat-header-foreground, var(--_fg));
+    --_user-bg: var(--ai-chat-user-background, var(--_accent));
+    --_user-fg: var(--ai-chat-user-foreground, var(--_accent-fg));
+    --_assistant-bg: var(--ai-chat-assistant-background, var(--_surface));
+    --_assistant-fg: var(--ai-chat-assistant-foreground, var(--_fg));
+    --_card-bg: var(--ai-chat-card-background, var(--_bg));
+    --_card-border: var(--ai-chat-card-border, var(--_border));
+    --_input-bg: var(--ai-chat-input-background, var(--_bg));
+    --_input-border: var(--ai-chat-input-border, var(--_field-border));
+    --_launcher-bg: var(--ai-chat-launcher-background, var(--_accent));
+    --_launcher-fg: var(--ai-chat-launcher-foreground, var(--_accent-fg));
+    --_badge-bg: var(--ai-chat-badge-background, var(--_danger));
+    --_badge-fg: var(--ai-chat-badge-foreground, var(--_on-danger));
+
+    /* Type */
     --_font: var(--ai-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_heading-font: var(--ai-chat-heading-font, inherit);
+    --_mono: var(--ai-chat-mono-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     --_font-size: var(--ai-chat-font-size, 15px);
+    --_line-height: var(--ai-chat-line-height, 1.5);
+
+    /* Shape and space */
     --_radius: var(--ai-chat-radius, 12px);
+    --_bubble-radius: var(--ai-chat-bubble-radius, var(--_radius));
+    --_bubble-shadow: var(--ai-chat-bubble-shadow, none);
+    --_card-radius: var(--ai-chat-card-radius, calc(var(--_radius) * 0.75));
+    --_card-shadow: var(--ai-chat-card-shadow, none);
     --_space: var(--ai-chat-spacing, 12px);
     --_height: var(--ai-chat-height, 560px);
+    --_avatar-size: var(--ai-chat-avatar-size, 2em);
+
+    /* The floating launcher and its panel (mode="launcher") */
+    --_launcher-size: var(--ai-chat-launcher-size, 56px);
+    --_launcher-shadow: var(--ai-chat-launcher-shadow, 0 4px 14px rgb(0 0 0 / 0.25));
+    --_panel-width: var(--ai-chat-panel-width, 380px);
+    --_panel-shadow: var(--ai-chat-panel-shadow, 0 12px 40px rgb(0 0 0 / 0.25));
+    --_offset: var(--ai-chat-offset, 20px);
+    --_z: var(--ai-chat-z-index, 1000);
 
     display: flex;
     flex-direction: column;
     block-size: var(--_height);
-    min-inline-size: 280px;
     box-sizing: border-box;
-    overflow: hidden;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.5;
     contain: content;
   }
 
   @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--ai-chat-accent, #60a5fa);
-      --_accent-fg: var(--ai-chat-accent-foreground, #0b1220);
-      --_bg: var(--ai-chat-background, #111827);
-      --_fg: var(--ai-chat-foreground, #f3f4f6);
-      --_muted: var(--ai-chat-muted, #cbd5e1);
-      --_surface: var(--ai-chat-surface, #1f2937);
-      --_border: var(--ai-chat-border, #374151);
-      --_danger: var(--ai-chat-danger, #fca5a5);
-      --_success: var(--ai-chat-success, #4ade80);
-      --_warning: var(--ai-chat-warning, #fbbf24);
+    :host(:not([theme='light'])) {
+      ${dark}
     }
+  }
+
+  :host([theme='dark']) {
+    ${dark}
+  }
+
+  /* In launcher mode the host takes no room: the button and the panel float over the page. */
+  :host([mode='launcher']) {
+    display: contents;
+    contain: none;
   }
 
   :host([hidden]) {
@@ -59,6 +111,24 @@ export const styles = css`
   *::before,
   *::after {
     box-sizing: border-box;
+  }
+
+  /* Everything inherits from here, not from the page: text styles set on the page stop at the host. */
+  .root {
+    display: contents;
+    color: var(--_fg);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
+    line-height: var(--_line-height);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
   }
 
   .visually-hidden {
@@ -78,22 +148,115 @@ export const styles = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+
+  /* Panel --------------------------------------------------------------------------- */
+  .panel {
+    display: flex;
+    flex: 1;
+    flex-direction: column;
+    min-block-size: 0;
+    min-inline-size: 0;
+    overflow: hidden;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .panel[hidden] {
+    display: none;
+  }
+
+  .panel.floating {
+    position: fixed;
+    z-index: var(--_z);
+    inset-block-end: calc(var(--_offset) + var(--_launcher-size) + var(--_space));
+    inset-inline-end: var(--_offset);
+    inline-size: min(var(--_panel-width), calc(100vw - 2 * var(--_offset)));
+    block-size: min(var(--_height), calc(100dvh - var(--_launcher-size) - 3 * var(--_offset)));
+    box-shadow: var(--_panel-shadow);
+  }
+
+  /* Phones: the panel takes the whole screen. */
+  @media (max-width: 480px) {
+    .panel.floating {
+      inset: 0;
+      inline-size: auto;
+      block-size: auto;
+      border: 0;
+      border-radius: 0;
+    }
+  }
+
+  /* Launcher ------------------------------------------------------------------------ */
+  .launcher {
+    position: fixed;
+    z-index: var(--_z);
+    inset-block-end: var(--_offset);
+    inset-inline-end: var(--_offset);
+    display: grid;
+    place-items: center;
+    inline-size: var(--_launcher-size);
+    block-size: var(--_launcher-size);
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    color: var(--_launcher-fg);
+    background: var(--_launcher-bg);
+    box-shadow: var(--_launcher-shadow);
+  }
+
+  .launcher svg {
+    inline-size: 45%;
+    block-size: 45%;
+  }
+
+  .badge {
+    position: absolute;
+    inset-block-start: -0.25em;
+    inset-inline-end: -0.25em;
+    min-inline-size: 1.5em;
+    padding: 0.1em 0.4em;
+    border-radius: 999px;
+    color: var(--_badge-fg);
+    background: var(--_badge-bg);
+    font-size: 0.8em;
+    font-weight: 700;
+    line-height: 1.3;
+    text-align: center;
   }
 
   /* Header ------------------------------------------------------------------------- */
   .header {
     display: flex;
     align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
+    gap: calc(var(--_space) * 0.5);
     padding: calc(var(--_space) * 0.75) var(--_space);
+    color: var(--_header-fg);
+    background: var(--_header-bg);
     border-block-end: 1px solid var(--_border);
+  }
+
+  .header-main {
+    display: flex;
+    flex: 1;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.25) var(--_space);
+    min-inline-size: 0;
   }
 
   .heading {
     margin: 0;
+    font-family: var(--_heading-font);
     font-size: 1.05em;
     font-weight: 600;
   }
@@ -104,10 +267,10 @@ export const styles = css`
     gap: 0.4em;
     font-size: 0.85em;
     color: var(--_muted);
-    white-space: nowrap;
   }
 
   .dot {
+    flex: none;
     inline-size: 0.6em;
     block-size: 0.6em;
     border-radius: 50%;
@@ -126,6 +289,23 @@ export const styles = css`
   .status[data-status='offline'] .dot,
   .status[data-status='unauthorized'] .dot {
     background: var(--_danger);
+  }
+
+  .close {
+    display: inline-grid;
+    flex: none;
+    place-items: center;
+    inline-size: 2.25em;
+    block-size: 2.25em;
+    padding: 0;
+    border: 1px solid transparent;
+    border-radius: 50%;
+    color: inherit;
+    background: transparent;
+  }
+
+  .close:hover {
+    border-color: var(--_border);
   }
 
   /* Transcript ----------------------------------------------------------------------- */
@@ -180,42 +360,79 @@ export const styles = css`
     border-color: var(--_accent);
   }
 
+  .row {
+    display: flex;
+    align-items: flex-end;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .row.user {
+    justify-content: flex-end;
+  }
+
+  .row.system {
+    justify-content: center;
+  }
+
+  .avatar {
+    display: grid;
+    flex: none;
+    place-items: center;
+    inline-size: var(--_avatar-size);
+    block-size: var(--_avatar-size);
+    overflow: hidden;
+    border-radius: 50%;
+    background: var(--_surface);
+  }
+
+  .avatar-source {
+    display: none;
+  }
+
+  .avatar > * {
+    max-inline-size: 100%;
+    max-block-size: 100%;
+  }
+
   .message {
+    min-inline-size: 0;
     max-inline-size: 88%;
     padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.9);
-    border-radius: var(--_radius);
-    overflow-wrap: break-word;
+    border-radius: var(--_bubble-radius);
+    box-shadow: var(--_bubble-shadow);
+    overflow-wrap: anywhere;
   }
 
   .message.user {
-    align-self: flex-end;
-    color: var(--_accent-fg);
-    background: var(--_accent);
+    color: var(--_user-fg);
+    background: var(--_user-bg);
     border-end-end-radius: 4px;
   }
 
   .message.assistant {
-    align-self: flex-start;
-    background: var(--_surface);
+    color: var(--_assistant-fg);
+    background: var(--_assistant-bg);
     border-end-start-radius: 4px;
   }
 
   .message.system {
-    align-self: center;
     max-inline-size: 100%;
     padding: 0.2em 0.6em;
     font-size: 0.9em;
     color: var(--_muted);
     text-align: center;
+    box-shadow: none;
   }
 
   .message[data-state='pending'] {
-    opacity: 0.75;
+    outline: 1px dashed var(--_muted);
+    outline-offset: 2px;
   }
 
   .message[data-state='failed'],
   .message[data-state='interrupted'] {
     outline: 1px dashed var(--_danger);
+    outline-offset: 2px;
   }
 
   .plain {
@@ -225,11 +442,17 @@ export const styles = css`
   .meta {
     margin: 0.35em 0 0;
     font-size: 0.8em;
-    opacity: 0.9;
   }
 
   .message.assistant .meta {
     color: var(--_danger);
+  }
+
+  .time {
+    display: block;
+    margin-block-start: 0.25em;
+    font-size: 0.75em;
+    text-align: end;
   }
 
   /* Markdown ------------------------------------------------------------------------- */
@@ -247,6 +470,7 @@ export const styles = css`
 
   .markdown :is(h1, h2, h3, h4, h5, h6) {
     margin-block: 0.75em 0.35em;
+    font-family: var(--_heading-font);
     font-size: 1em;
     font-weight: 650;
   }
@@ -270,18 +494,18 @@ export const styles = css`
   }
 
   .markdown code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: var(--_mono);
     font-size: 0.9em;
     padding: 0.1em 0.3em;
     border-radius: 4px;
-    background: color-mix(in srgb, var(--_fg) 8%, transparent);
+    background: color-mix(in srgb, currentColor 8%, transparent);
   }
 
   .markdown pre {
     overflow-x: auto;
     padding: 0.75em;
     border-radius: calc(var(--_radius) * 0.6);
-    background: color-mix(in srgb, var(--_fg) 8%, transparent);
+    background: color-mix(in srgb, currentColor 8%, transparent);
   }
 
   .markdown pre code {
@@ -293,7 +517,6 @@ export const styles = css`
     margin-inline: 0;
     padding-inline-start: 0.75em;
     border-inline-start: 3px solid var(--_border);
-    color: var(--_muted);
   }
 
   .markdown table {
@@ -321,21 +544,21 @@ export const styles = css`
   /* Cards ---------------------------------------------------------------------------- */
   .card {
     margin-block-start: 0.6em;
+    padding: 0.75em;
+    color: var(--_fg);
+    background: var(--_card-bg);
+    border: 1px solid var(--_card-border);
+    border-radius: var(--_card-radius);
+    box-shadow: var(--_card-shadow);
   }
 
   .card:first-of-type:is(.visually-hidden + *) {
     margin-block-start: 0;
   }
 
-  .card {
-    padding: 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_bg);
-  }
-
   .card-title {
     margin: 0 0 0.4em;
+    font-family: var(--_heading-font);
     font-size: 0.95em;
   }
 
@@ -349,9 +572,10 @@ export const styles = css`
 
   .card-item {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.75em;
+    gap: 0.5em 0.75em;
   }
 
   .card-item-main {
@@ -433,11 +657,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  button {
-    font: inherit;
-    cursor: pointer;
-  }
-
   .action,
   .retry {
     padding: 0.35em 0.9em;
@@ -459,8 +678,8 @@ export const styles = css`
     display: inline-flex;
     gap: 4px;
     padding: 0.8em 1em;
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    border-radius: var(--_bubble-radius);
+    background: var(--_assistant-bg);
   }
 
   .typing-dot {
@@ -502,20 +721,23 @@ export const styles = css`
   /* Notice and composer -------------------------------------------------------------- */
   .notice {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--_space);
+    gap: calc(var(--_space) * 0.5) var(--_space);
     padding: calc(var(--_space) * 0.6) var(--_space);
     border-block-start: 1px solid var(--_border);
     font-size: 0.9em;
   }
 
   .notice p {
+    flex: 1 1 12em;
     margin: 0;
   }
 
   .composer {
     display: flex;
+    flex-wrap: wrap;
     align-items: flex-end;
     gap: calc(var(--_space) * 0.5);
     padding: calc(var(--_space) * 0.75);
@@ -524,27 +746,30 @@ export const styles = css`
 
   .input {
     flex: 1;
+    min-inline-size: 0;
     min-block-size: 2.5em;
     max-block-size: 10em;
     field-sizing: content;
     resize: none;
     padding: 0.5em 0.75em;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_input-border);
     border-radius: calc(var(--_radius) * 0.75);
     color: inherit;
-    background: var(--_bg);
+    background: var(--_input-bg);
     font: inherit;
   }
 
   .input::placeholder {
     color: var(--_muted);
+    opacity: 1;
   }
 
   .counter {
-    align-self: center;
+    flex-basis: 100%;
+    order: 1;
     font-size: 0.8em;
     color: var(--_muted);
-    white-space: nowrap;
+    text-align: end;
   }
 
   .counter[data-over='true'] {
@@ -554,6 +779,7 @@ export const styles = css`
 
   .send {
     display: inline-grid;
+    flex: none;
     place-items: center;
     inline-size: 2.5em;
     block-size: 2.5em;
@@ -567,5 +793,20 @@ export const styles = css`
   .send:disabled {
     cursor: default;
     opacity: 0.5;
+  }
+
+  /* The send arrow points the way the text runs. */
+  .send svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
+
+  /* Windows high contrast: backgrounds go, so bubbles and the launcher keep an outline. */
+  @media (forced-colors: active) {
+    .message.user,
+    .message.assistant,
+    .launcher,
+    .badge {
+      border: 1px solid CanvasText;
+    }
   }
 `;

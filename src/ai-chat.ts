@@ -1,21 +1,42 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './ai-chat.styles.js';
-import { ChatController, type TokenProvider } from './chat-controller.js';
+import { ChatController, type Announcement, type TokenProvider } from './chat-controller.js';
 import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
 import { AiChatActionEvent } from './events.js';
+import { LocaleController } from './locale-controller.js';
 import { markdown } from './render/markdown-directive.js';
 import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
-import { entry, strings } from './strings.js';
+import {
+  directionOf,
+  en,
+  entry,
+  isBuiltIn,
+  stringsFor,
+  type Strings,
+  type StringsOverride,
+} from './strings.js';
 import { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
+import { plainText } from './views/plain-text.js';
+import { formatTime } from './views/time.js';
 
 /**
  * An embeddable AI chat: a WebSocket to an AI backend that survives bad networks, streams the
  * reply as sanitized markdown, and can be restyled from outside through parts and custom
  * properties.
+ *
+ * In place (`mode="inline"`, the default) or as a floating launcher button with an unread badge
+ * (`mode="launcher"`). Light and dark colours follow `prefers-color-scheme` unless `theme` says.
+ * The UI speaks the language of the native `lang` attribute (the element's, else the nearest
+ * ancestor's or the document's): English, Spanish, French, German and Arabic are built in, other
+ * languages fall back to English, and any string can be replaced through `strings`. Arabic lays
+ * out right to left; the native `dir` attribute (`ltr` or `rtl`) overrides the direction. A finished reply is announced
+ * to screen readers once, whole; a lost connection is announced assertively. With `persist`,
+ * other tabs and frames showing the same conversation stay in sync (a `BroadcastChannel`), each
+ * sending only what its own person wrote.
  *
  * @summary AI chat widget: streaming markdown replies over a resilient WebSocket.
  * @tag ai-chat
@@ -24,8 +45,12 @@ import { renderCard, type CardAction } from './views/cards.js';
  * @fires {AiChatMessageEvent} ai-chat-message - A message was added, finished streaming, or changed state. `detail: {message}`.
  * @fires {AiChatSendEvent} ai-chat-send - Before a user message is sent; cancelable. `detail: {content}`.
  * @fires {AiChatActionEvent} ai-chat-action - A choice on a card was clicked; cancelable. `detail: {action, value, message}`.
- * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting. `detail: {code, message}`.
+ * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting (`code`: `server-error`, `bad-frame`, `bad-config`, `send-failed`, `outbox-full`, `connect-timeout`, `too-long`, `token-provider`, …). `detail: {code, message}`.
  *
+ * @csspart panel - The chat itself: header, transcript and composer (in `mode="launcher"`, the floating panel).
+ * @csspart launcher - The floating button that opens and closes the panel (`mode="launcher"`).
+ * @csspart badge - The unread count on the launcher (assistant messages that arrived while the panel was closed).
+ * @csspart close - The close button in the header (`mode="launcher"`).
  * @csspart header - The header bar (heading and status).
  * @csspart heading - The heading text.
  * @csspart status - The connection status badge (dot and text).
@@ -34,9 +59,11 @@ import { renderCard, type CardAction } from './views/cards.js';
  * @csspart log - The transcript (`role="log"`).
  * @csspart empty - The empty state shown before the first message (intro and suggested questions for the feature).
  * @csspart suggestion - A suggested first question in the empty state (a button).
- * @csspart message - Every message; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `failed`).
+ * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `failed`).
+ * @csspart avatar - The avatar beside each assistant message (a copy of what is in the `avatar` slot).
  * @csspart content - A message's rendered body.
  * @csspart meta - A message's state line (waiting to send, interrupted, failed).
+ * @csspart time - A message's time, in the reader's language (the full date and time in its tooltip).
  * @csspart typing - The typing indicator (in the DOM only while shown).
  * @csspart notice - The offline / session-expired notice.
  * @csspart retry - The Retry button (shown when offline or unauthorized).
@@ -53,25 +80,55 @@ import { renderCard, type CardAction } from './views/cards.js';
  * @csspart urgency - The urgency level of a symptom analysis.
  * @csspart emergency - The "call emergency services" notice.
  *
+ * @slot header - Replaces the heading (e.g. a logo and a name); the status and the close button stay.
+ * @slot avatar - An avatar (an `<img>` or an inline `<svg>`) shown beside every assistant message. It is copied there, so page styles do not reach the copies: style them with `::part(avatar)`.
  * @slot empty - Replaces the empty state shown before the first message.
  *
- * @cssproperty [--ai-chat-accent=#2563eb] - Accent colour (send button, user bubbles, focus rings).
- * @cssproperty [--ai-chat-accent-foreground=#ffffff] - Text on the accent colour.
- * @cssproperty [--ai-chat-background=#ffffff] - Background of the widget.
- * @cssproperty [--ai-chat-foreground=#111827] - Text colour.
- * @cssproperty [--ai-chat-muted=#4b5563] - Secondary text colour.
- * @cssproperty [--ai-chat-surface=#f3f4f6] - Background of assistant bubbles, cards and code.
- * @cssproperty [--ai-chat-border=#d1d5db] - Border colour.
+ * @cssproperty [--ai-chat-accent=#2563eb] - Accent colour (send button, user bubbles, launcher, focus rings). Dark: `#60a5fa`.
+ * @cssproperty [--ai-chat-accent-foreground=#ffffff] - Text on the accent colour. Dark: `#0b1220`.
+ * @cssproperty [--ai-chat-background=#ffffff] - Background of the widget. Dark: `#111827`.
+ * @cssproperty [--ai-chat-foreground=#111827] - Text colour. Dark: `#f3f4f6`.
+ * @cssproperty [--ai-chat-muted=#4b5563] - Secondary text colour. Dark: `#cbd5e1`.
+ * @cssproperty [--ai-chat-surface=#f3f4f6] - Background of assistant bubbles, suggestions and the avatar. Dark: `#1f2937`.
+ * @cssproperty [--ai-chat-border=#d1d5db] - Border colour. Dark: `#374151`.
+ * @cssproperty [--ai-chat-danger=#b91c1c] - Colour of errors and emergencies. Dark: `#fca5a5`.
+ * @cssproperty [--ai-chat-success=#15803d] - Colour of the live status dot. Dark: `#4ade80`.
+ * @cssproperty [--ai-chat-warning=#b45309] - Colour of the reconnecting status dot. Dark: `#fbbf24`.
+ * @cssproperty [--ai-chat-focus-ring=var(--ai-chat-accent)] - Colour of the focus ring.
+ * @cssproperty [--ai-chat-header-background=transparent] - Background of the header.
+ * @cssproperty [--ai-chat-header-foreground=var(--ai-chat-foreground)] - Text colour of the header.
+ * @cssproperty [--ai-chat-user-background=var(--ai-chat-accent)] - Background of the person's bubbles.
+ * @cssproperty [--ai-chat-user-foreground=var(--ai-chat-accent-foreground)] - Text of the person's bubbles.
+ * @cssproperty [--ai-chat-assistant-background=var(--ai-chat-surface)] - Background of the assistant's bubbles.
+ * @cssproperty [--ai-chat-assistant-foreground=var(--ai-chat-foreground)] - Text of the assistant's bubbles.
+ * @cssproperty [--ai-chat-bubble-radius=var(--ai-chat-radius)] - Corner radius of the bubbles.
+ * @cssproperty [--ai-chat-bubble-shadow=none] - Shadow of the bubbles.
+ * @cssproperty [--ai-chat-card-background=var(--ai-chat-background)] - Background of the result cards.
+ * @cssproperty [--ai-chat-card-border=var(--ai-chat-border)] - Border colour of the result cards.
+ * @cssproperty [--ai-chat-card-radius=calc(var(--ai-chat-radius) * 0.75)] - Corner radius of the result cards.
+ * @cssproperty [--ai-chat-card-shadow=none] - Shadow of the result cards.
+ * @cssproperty [--ai-chat-input-background=var(--ai-chat-background)] - Background of the message input.
+ * @cssproperty [--ai-chat-input-border=#6b7280] - Border colour of the message input. Dark: `#9ca3af`.
  * @cssproperty [--ai-chat-font=system-ui, sans-serif] - Font family.
+ * @cssproperty [--ai-chat-heading-font=inherit] - Font family of the heading and of headings in replies and cards.
+ * @cssproperty [--ai-chat-mono-font=ui-monospace, monospace] - Font family of code.
  * @cssproperty [--ai-chat-font-size=15px] - Base font size.
- * @cssproperty [--ai-chat-radius=12px] - Corner radius of the widget, bubbles and cards.
+ * @cssproperty [--ai-chat-line-height=1.5] - Line height.
+ * @cssproperty [--ai-chat-radius=12px] - Corner radius of the widget (and by default of bubbles and cards).
  * @cssproperty [--ai-chat-spacing=12px] - Base spacing unit.
- * @cssproperty [--ai-chat-height=560px] - Height of the widget.
- * @cssproperty [--ai-chat-danger=#b91c1c] - Colour of errors and emergencies.
- * @cssproperty [--ai-chat-success=#15803d] - Colour of the live status dot.
- * @cssproperty [--ai-chat-warning=#b45309] - Colour of the reconnecting status dot.
+ * @cssproperty [--ai-chat-height=560px] - Height of the widget (the most the floating panel takes).
+ * @cssproperty [--ai-chat-avatar-size=2em] - Size of the avatar beside assistant messages.
+ * @cssproperty [--ai-chat-launcher-size=56px] - Size of the launcher button.
+ * @cssproperty [--ai-chat-launcher-background=var(--ai-chat-accent)] - Background of the launcher button.
+ * @cssproperty [--ai-chat-launcher-foreground=var(--ai-chat-accent-foreground)] - Icon colour of the launcher button.
+ * @cssproperty [--ai-chat-launcher-shadow=0 4px 14px rgb(0 0 0 / 0.25)] - Shadow of the launcher button.
+ * @cssproperty [--ai-chat-badge-background=var(--ai-chat-danger)] - Background of the unread badge.
+ * @cssproperty [--ai-chat-badge-foreground=#ffffff] - Text of the unread badge. Dark: `#111827`.
+ * @cssproperty [--ai-chat-panel-width=380px] - Width of the floating panel (full screen at 480px and narrower).
+ * @cssproperty [--ai-chat-panel-shadow=0 12px 40px rgb(0 0 0 / 0.25)] - Shadow of the floating panel.
+ * @cssproperty [--ai-chat-offset=20px] - Distance of the launcher and the panel from the viewport's edges.
+ * @cssproperty [--ai-chat-z-index=1000] - Stacking order of the launcher and the floating panel.
  */
-@customElement('ai-chat')
 export class AiChat extends LitElement {
   static override styles = styles;
 
@@ -92,8 +149,9 @@ export class AiChat extends LitElement {
     maxLength: this.maxLength,
     persist: this.persist,
   }));
+  private readonly locale = new LocaleController(this);
 
-  /** WebSocket URL; `{feature}`, `{user}` and `{session}` are filled in. Relative URLs resolve against the page. */
+  /** WebSocket URL; `{feature}` (snake_case turned into kebab-case), `{user}` and `{session}` are filled in. A relative URL resolves against the page; `http(s):` becomes `ws(s):`. */
   @property() endpoint?: string;
   /** Auth token; a new value reconnects at once. */
   @property() token?: string;
@@ -107,7 +165,7 @@ export class AiChat extends LitElement {
   @property({ attribute: 'stream-url' }) streamUrl?: string;
   /** User id, for dialects and endpoints that need one (`{user}`). */
   @property({ attribute: 'user-id' }) userId?: string;
-  /** Conversation id; the widget makes one when unset (`{session}`). */
+  /** Conversation id (`{session}`); when unset, the widget makes one and keeps it across reconnects. */
   @property({ attribute: 'session-id' }) sessionId?: string;
   /** API key, for dialects that need one. */
   @property({ attribute: 'api-key' }) apiKey?: string;
@@ -117,31 +175,74 @@ export class AiChat extends LitElement {
   @property() placeholder?: string;
   /** Reconnect attempts after a drop before giving up (`offline`). */
   @property({ attribute: 'max-retries', type: Number }) maxRetries = 5;
-  /** Seconds between heartbeats; `0` turns them off. */
+  /** Seconds between heartbeats; `0` turns them off. Nothing received for two intervals means a dead socket, which is replaced. */
   @property({ type: Number }) heartbeat = 30;
   /**
    * Where the conversation is kept across reloads: `none` (nothing is stored), `session`
-   * (sessionStorage) or `local` (localStorage), keyed by endpoint, feature and session id.
+   * (sessionStorage) or `local` (localStorage), keyed by endpoint, feature and session id. The session id
+   * is kept too, so a reload continues the conversation and sends what was still waiting; `clear()`
+   * wipes the saved copy. Other tabs and frames showing the same conversation stay in sync.
    */
   @property() persist = 'none';
-  /** The conversation keeps the newest N messages. */
+  /** The conversation keeps the newest N messages (never dropping one still waiting to be sent). */
   @property({ attribute: 'max-messages', type: Number }) maxMessages = 100;
   /** The longest message the person may send, in characters (a longer one is not sent and gets an `ai-chat-error` `too-long`). */
   @property({ attribute: 'max-length', type: Number }) maxLength = 4000;
-  /** Load images in replies (off by default: a remote image can leak that a page was read). */
+  /** Load images in replies (off by default: a remote image can leak that a page was read); without it, an image becomes a link. */
   @property({ attribute: 'allow-images', type: Boolean }) allowImages = false;
-  /** Returns a token; called before every (re)connect and wins over `token`. */
+  /** `() => string | Promise<string>`: returns a token; called before every (re)connect (so a short-lived token can be refreshed) and wins over `token`. */
   @property({ attribute: false }) tokenProvider?: TokenProvider;
+  /**
+   * `inline` (default): the chat in place, as tall as `--ai-chat-height`. `launcher`: a floating
+   * button at the bottom corner that opens the chat as a panel (full screen on narrow screens).
+   */
+  @property({ reflect: true }) mode?: 'inline' | 'launcher';
+  /** Colours: `auto` (default; follows `prefers-color-scheme`), `light` or `dark`. */
+  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
+  /** Whether the launcher's panel is open (`mode="launcher"`; the `open` attribute); also `open()` and `close()`. */
+  @property({ attribute: 'open', type: Boolean, reflect: true }) opened = false;
+  /**
+   * Any of the UI strings, merged over the built-in language chosen from `lang` (English,
+   * Spanish, French, German or Arabic); a table (`status`, `features`, …) may name only the
+   * entries it changes. See `src/strings.ts` for every key.
+   */
+  @property({ attribute: false }) strings?: StringsOverride;
 
   @state() private draft = '';
+  /** What is in the `avatar` slot, copied beside each assistant message. */
+  @state() private avatar: readonly Node[] = [];
 
   @query('textarea') private input?: HTMLTextAreaElement;
   @query('.log') private log?: HTMLElement;
   @query('.messages') private list?: HTMLElement;
+  @query('.panel') private panel?: HTMLElement;
+  @query('.launcher') private launcher?: HTMLButtonElement;
+  @query('#polite') private politeRegion?: HTMLElement;
+  @query('#urgent') private urgentRegion?: HTMLElement;
 
   private stopFollowing?: () => void;
+  /** The strings, language and direction in use (worked out before each render). */
+  private text: Strings = en;
+  private uiLang = 'en';
+  private uiDir: 'ltr' | 'rtl' = 'ltr';
+  private textKey?: { lang: string; override?: StringsOverride };
+  /** `chat.arrivals` when the reader last saw the transcript: the unread count starts there. */
+  private readMark = 0;
+  /** Announcements to write into the live regions once the update has rendered them. */
+  private toAnnounce: Announcement[] = [];
+  /** The connection was lost (and that was announced): the next `connected` is announced as its return. */
+  private lost = false;
+  /** Focus was inside the panel when it closed: it goes back to the launcher. */
+  private returnFocus = false;
+  /** The avatar copies beside each assistant message, by message id. */
+  private avatarCopies = new Map<string, Node[]>();
 
-  /** The connection status (also the host's `status` attribute). */
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.onHostKeydown);
+  }
+
+  /** The connection status: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `unauthorized` (also the host's `status` attribute). */
   get status(): Status {
     return this.chat.status;
   }
@@ -171,22 +272,34 @@ export class AiChat extends LitElement {
     super.scheduleUpdate();
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     this.setAttribute('status', this.chat.status);
     this.toggleAttribute('busy', isBusy(this.chat.conversation));
+    this.resolveLanguage();
+    if (!this.floating || this.opened) this.readMark = this.chat.arrivals;
+    // Closing: focus inside the panel (it is about to be hidden) goes back to the launcher.
+    if (changed.get('opened') === true && !this.opened) this.returnFocus = this.panelHasFocus();
+    this.toAnnounce.push(...this.chat.takeAnnouncements());
+    this.pruneAvatarCopies();
   }
 
   protected override firstUpdated(): void {
     this.follow();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     // The controller's socket events may have changed state after willUpdate ran.
     if (this.getAttribute('status') !== this.chat.status) this.setAttribute('status', this.chat.status);
     this.toggleAttribute('busy', isBusy(this.chat.conversation));
+    if (changed.get('opened') !== undefined && this.floating) {
+      if (this.opened) this.input?.focus();
+      else if (this.returnFocus) this.launcher?.focus();
+    }
+    this.returnFocus = false;
+    this.announce();
   }
 
-  /** Sends a user message (it waits, shown as pending, while the connection is down). Returns false if nothing was sent. */
+  /** Sends a user message (it waits, shown as pending, while the connection is down). Returns false if nothing was sent (empty, too long, or `ai-chat-send` was cancelled). */
   send(content: string): boolean {
     return this.chat.send(content);
   }
@@ -211,66 +324,149 @@ export class AiChat extends LitElement {
     this.chat.clear();
   }
 
+  /** Opens the launcher's panel (`mode="launcher"`) and puts the focus in the message input. */
+  open(): void {
+    this.opened = true;
+  }
+
+  /** Closes the launcher's panel (`mode="launcher"`); focus that was inside it goes back to the launcher. */
+  close(): void {
+    this.opened = false;
+  }
+
   override render(): TemplateResult {
-    const { conversation, status } = this.chat;
+    const floating = this.floating;
+    const status = this.chat.status;
+    return html`<div class="root" lang=${this.uiLang} dir=${this.uiDir}>
+      ${floating ? this.renderLauncher() : nothing}
+      <div
+        part="panel"
+        id="panel"
+        class=${floating ? 'panel floating' : 'panel'}
+        role=${floating ? 'dialog' : nothing}
+        aria-labelledby=${floating ? 'heading' : nothing}
+        ?hidden=${floating && !this.opened}
+      >
+        ${this.renderHeader(floating)} ${this.renderLog()}
+        ${status === Status.offline || status === Status.unauthorized ? this.renderNotice(status) : nothing}
+        ${this.renderComposer()}
+      </div>
+      <div id="polite" class="visually-hidden" role="status"></div>
+      <div id="urgent" class="visually-hidden" role="alert"></div>
+      <slot name="avatar" class="avatar-source" @slotchange=${this.onAvatarSlot}></slot>
+    </div>`;
+  }
+
+  private renderLauncher(): TemplateResult {
+    const t = this.text;
+    const unread = this.opened ? 0 : this.chat.arrivals - this.readMark;
+    const label = this.opened ? t.closeChat : unread > 0 ? t.openChatUnread(unread) : t.openChat;
+    return html`<button
+      part="launcher"
+      class="launcher"
+      type="button"
+      aria-controls="panel"
+      aria-expanded=${this.opened ? 'true' : 'false'}
+      aria-label=${label}
+      @click=${this.toggle}
+    >
+      ${this.opened ? CLOSE_ICON : CHAT_ICON}
+      ${
+        unread > 0
+          ? html`<span part="badge" class="badge" aria-hidden="true"
+              >${unread > 99 ? `${(99).toLocaleString(this.uiLang)}+` : unread.toLocaleString(this.uiLang)}</span
+            >`
+          : nothing
+      }
+    </button>`;
+  }
+
+  private renderHeader(floating: boolean): TemplateResult {
+    const t = this.text;
+    // A div, not <header>: the widget's header is no banner landmark of the page.
+    return html`<div part="header" class="header">
+      <div class="header-main">
+        <slot name="header"
+          ><h2 part="heading" id="heading" class="heading">${this.heading ?? t.heading}</h2></slot
+        >
+        ${this.renderStatus(this.chat.status)}
+      </div>
+      ${
+        floating
+          ? html`<button
+              part="close"
+              class="close"
+              type="button"
+              aria-label=${t.closeChat}
+              @click=${this.close}
+            >
+              ${CLOSE_ICON}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderLog(): TemplateResult {
+    const { conversation } = this.chat;
+    const messages = conversation.messages;
+    // Not a live region itself: a finished reply is announced once, through #polite, not per token.
+    return html`<div part="log" class="log" role="log" aria-live="off" aria-labelledby="heading" tabindex="0">
+      <div class="messages">
+        ${messages.length === 0 ? this.renderEmpty() : nothing}
+        ${repeat(
+          messages,
+          (message) => message.id,
+          (message) => this.renderMessage(message),
+        )}
+        ${isTyping(conversation) ? this.renderTyping() : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderComposer(): TemplateResult {
+    const t = this.text;
     const length = this.draft.trim().length;
     const tooLong = length > this.maxLength;
     const nearLimit = length > this.maxLength * 0.9;
-    const messages = conversation.messages;
-    return html`
-      <header part="header" class="header">
-        <h2 part="heading" id="heading" class="heading">${this.heading ?? strings.heading}</h2>
-        ${this.renderStatus(status)}
-      </header>
-      <div part="log" class="log" role="log" aria-labelledby="heading" tabindex="0">
-        <div class="messages">
-          ${messages.length === 0 ? this.renderEmpty() : nothing}
-          ${repeat(
-            messages,
-            (message) => message.id,
-            (message) => this.renderMessage(message),
-          )}
-          ${isTyping(conversation) ? this.renderTyping() : nothing}
-        </div>
-      </div>
-      ${status === Status.offline || status === Status.unauthorized ? this.renderNotice(status) : nothing}
-      <form part="composer" class="composer" @submit=${this.onSubmit}>
-        <textarea
-          part="input"
-          class="input"
-          rows="1"
-          aria-label=${strings.inputLabel}
-          placeholder=${this.placeholder ?? strings.placeholder}
-          aria-invalid=${tooLong ? 'true' : 'false'}
-          aria-describedby=${nearLimit ? 'counter' : nothing}
-          .value=${this.draft}
-          @input=${this.onInput}
-          @keydown=${this.onKeydown}
-        ></textarea>
-        ${
-          nearLimit
-            ? html`<span part="counter" id="counter" class="counter" data-over=${tooLong ? 'true' : 'false'}
-                >${strings.counter(length, this.maxLength)}</span
-              >`
-            : nothing
-        }
-        <button
-          part="send"
-          class="send"
-          type="submit"
-          aria-label=${strings.send}
-          ?disabled=${!this.draft.trim() || tooLong}
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-            <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" fill="currentColor"></path>
-          </svg>
-        </button>
-      </form>
-    `;
+    return html`<form part="composer" class="composer" @submit=${this.onSubmit}>
+      <textarea
+        part="input"
+        class="input"
+        rows="1"
+        dir="auto"
+        aria-label=${t.inputLabel}
+        placeholder=${this.placeholder ?? t.placeholder}
+        aria-invalid=${tooLong ? 'true' : 'false'}
+        aria-describedby=${nearLimit ? 'counter' : nothing}
+        .value=${this.draft}
+        @input=${this.onInput}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      ${
+        nearLimit
+          ? html`<span part="counter" id="counter" class="counter" data-over=${tooLong ? 'true' : 'false'}
+              >${t.counter(length, this.maxLength)}</span
+            >`
+          : nothing
+      }
+      <button
+        part="send"
+        class="send"
+        type="submit"
+        aria-label=${t.send}
+        ?disabled=${!this.draft.trim() || tooLong}
+      >
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" fill="currentColor"></path>
+        </svg>
+      </button>
+    </form>`;
   }
 
   private renderStatus(status: Status): TemplateResult {
-    return html`<span part="status" class="status" data-status=${status} role="status">
+    // Plain text: status changes are announced through the hidden #polite / #urgent regions.
+    return html`<span part="status" class="status" data-status=${status}>
       <span part="status-dot" class="dot" aria-hidden="true"></span>
       <span part="status-text">${this.statusText(status)}</span>
     </span>`;
@@ -279,20 +475,21 @@ export class AiChat extends LitElement {
   private statusText(status: Status): string {
     const retryInMs = this.chat.statusDetail?.retryInMs;
     if (status === Status.reconnecting && retryInMs !== undefined && retryInMs >= 1000) {
-      return strings.reconnectingIn(Math.ceil(retryInMs / 1000));
+      return this.text.reconnectingIn(Math.ceil(retryInMs / 1000));
     }
-    return strings.status[status];
+    return this.text.status[status];
   }
 
   private renderEmpty(): TemplateResult {
-    const feature = entry(strings.features, this.feature);
+    const t = this.text;
+    const feature = entry(t.features, this.feature);
     return html`<div part="empty" class="empty">
       <slot name="empty">
-        <p class="empty-title">${strings.emptyTitle}</p>
-        <p class="muted">${feature?.intro ?? strings.emptyBody}</p>
+        <p class="empty-title">${t.emptyTitle}</p>
+        <p class="muted">${feature?.intro ?? t.emptyBody}</p>
         ${
           feature?.suggestions.length
-            ? html`<ul class="suggestions" aria-label=${strings.suggestionsLabel}>
+            ? html`<ul class="suggestions" aria-label=${t.suggestionsLabel}>
                 ${feature.suggestions.map(
                   (question) =>
                     html`<li>
@@ -314,68 +511,92 @@ export class AiChat extends LitElement {
   }
 
   private renderMessage(message: ChatMessage): TemplateResult {
+    const t = this.text;
     const { role, state } = message;
-    const who = role === 'user' ? strings.you : role === 'assistant' ? strings.assistant : strings.notice;
-    return html`<div
-      part="message ${role} ${state}"
-      class="message ${role}"
-      data-state=${state}
-      aria-busy=${state === 'streaming' ? 'true' : 'false'}
-    >
-      <span class="visually-hidden">${who}:</span>
-      ${this.renderContent(message)}
+    const who = role === 'user' ? t.you : role === 'assistant' ? t.assistant : t.notice;
+    return html`<div class="row ${role}">
       ${
-        message.card
-          ? renderCard(message.card, {
-              strings,
-              locale: this.locale(),
-              choose: (action) => this.onAction(action, message),
-            })
+        role === 'assistant' && this.avatar.length > 0
+          ? html`<div part="avatar" class="avatar" aria-hidden="true" inert>
+              ${this.avatarFor(message.id)}
+            </div>`
           : nothing
       }
-      ${this.renderMeta(message)}
+      <div
+        part="message ${role} ${state}"
+        class="message ${role}"
+        data-id=${message.id}
+        data-state=${state}
+        aria-busy=${state === 'streaming' ? 'true' : 'false'}
+      >
+        <span class="visually-hidden">${who}:</span>
+        ${this.renderContent(message)}
+        ${
+          message.card
+            ? renderCard(message.card, {
+                strings: t,
+                locale: this.uiLang,
+                choose: (action) => this.onAction(action, message),
+              })
+            : nothing
+        }
+        ${this.renderMeta(message)} ${this.renderTime(message)}
+      </div>
     </div>`;
   }
 
   private renderContent({ role, state, content, card }: ChatMessage): TemplateResult | typeof nothing {
     if (card && !content) return nothing;
-    if (role !== 'assistant') return html`<div part="content" class="content plain">${content}</div>`;
+    // dir="auto": a message runs in its own text's direction (English in an Arabic UI, and back).
+    if (role !== 'assistant')
+      return html`<div part="content" class="content plain" dir="auto">${content}</div>`;
     return html`<div
       part="content"
       class="content markdown"
+      dir="auto"
       ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages, immediate: true })}
     ></div>`;
   }
 
   private renderMeta(message: ChatMessage): TemplateResult | typeof nothing {
+    const t = this.text;
     const text =
       message.state === 'pending'
-        ? strings.pending
+        ? t.pending
         : message.state === 'interrupted'
-          ? strings.interrupted
+          ? t.interrupted
           : message.state === 'failed'
             ? message.role === 'assistant'
-              ? strings.replyFailed
-              : strings.failed
+              ? t.replyFailed
+              : t.failed
             : undefined;
     return text ? html`<p part="meta" class="meta">${text}</p>` : nothing;
   }
 
+  private renderTime({ role, time }: ChatMessage): TemplateResult | typeof nothing {
+    if (role === 'system') return nothing;
+    const when = formatTime(time, this.uiLang);
+    return when
+      ? html`<time part="time" class="time" datetime=${time} title=${when.long}>${when.short}</time>`
+      : nothing;
+  }
+
   private renderTyping(): TemplateResult {
-    return html`<div part="typing" class="typing" role="img" aria-label=${strings.typing}>
+    return html`<div part="typing" class="typing" role="img" aria-label=${this.text.typing}>
       <span class="typing-dot"></span><span class="typing-dot"></span><span class="typing-dot"></span>
     </div>`;
   }
 
   private renderNotice(status: Status): TemplateResult {
+    const t = this.text;
     const code = this.chat.statusDetail?.code;
     const text =
       status === Status.unauthorized
-        ? strings.unauthorizedNotice
-        : ((code !== undefined ? entry(strings.closedNotice, code) : undefined) ?? strings.offlineNotice);
+        ? t.unauthorizedNotice
+        : ((code !== undefined ? entry(t.closedNotice, code) : undefined) ?? t.offlineNotice);
     return html`<div part="notice" class="notice" data-status=${status} data-code=${code ?? ''}>
       <p>${text}</p>
-      <button part="retry" class="retry" type="button" @click=${this.retry}>${strings.retry}</button>
+      <button part="retry" class="retry" type="button" @click=${this.retry}>${t.retry}</button>
     </div>`;
   }
 
@@ -384,9 +605,85 @@ export class AiChat extends LitElement {
     if (this.log && this.list) this.stopFollowing = followBottom(this.log, this.list);
   }
 
-  /** The language for dates and times: the element's `lang`, else the document's. */
-  private locale(): string | undefined {
-    return (this.closest('[lang]') as HTMLElement | null)?.lang || undefined;
+  private get floating(): boolean {
+    return this.mode === 'launcher';
+  }
+
+  /**
+   * The strings, language and direction: the built-in language of `lang` (the element's, else the
+   * nearest ancestor's or the document's), English when there is none (unless `strings` supplies
+   * the words); the direction from the element's own `dir`, else from the language.
+   */
+  private resolveLanguage(): void {
+    const requested = canonical(this.locale.lang);
+    const lang = requested && (isBuiltIn(requested) || this.strings) ? requested : 'en';
+    if (this.textKey?.lang !== lang || this.textKey.override !== this.strings) {
+      this.text = stringsFor(lang, this.strings);
+      this.textKey = { lang, override: this.strings };
+    }
+    this.uiLang = lang;
+    this.uiDir = this.locale.dir ?? directionOf(lang);
+  }
+
+  private panelHasFocus(): boolean {
+    const active = this.shadowRoot?.activeElement;
+    if (active) return this.panel?.contains(active) ?? false;
+    const outside = document.activeElement;
+    return outside !== null && outside !== this && this.contains(outside);
+  }
+
+  /**
+   * Writes what happened since the last update into the hidden live regions: a finished reply or
+   * a system line politely (once, whole, never per token), a lost connection assertively, its
+   * return politely. Each write replaces the region's text, so it is read once.
+   */
+  private announce(): void {
+    if (this.toAnnounce.length === 0) return;
+    const t = this.text;
+    const polite: string[] = [];
+    const urgent: string[] = [];
+    for (const item of this.toAnnounce.splice(0)) {
+      if (item.kind === 'message') {
+        const bubble = this.renderRoot.querySelector(`.message[data-id="${CSS.escape(item.message.id)}"]`);
+        const text = bubble ? plainText(bubble) : '';
+        if (text) polite.push(text);
+        continue;
+      }
+      const { status, previous, code } = item;
+      if (status === Status.reconnecting && previous === Status.connected) urgent.push(t.connectionLost);
+      else if (status === Status.offline)
+        urgent.push((code !== undefined ? entry(t.closedNotice, code) : undefined) ?? t.offlineNotice);
+      else if (status === Status.unauthorized) urgent.push(t.unauthorizedNotice);
+      else if (status === Status.connected && this.lost) polite.push(t.reconnected);
+      else continue;
+      this.lost = status !== Status.connected;
+    }
+    if (polite.length && this.politeRegion) this.politeRegion.textContent = polite.join('\n');
+    if (urgent.length && this.urgentRegion) this.urgentRegion.textContent = urgent.join('\n');
+  }
+
+  /** Copies of the `avatar` slot's content for one message (made once per message). */
+  private avatarFor(id: string): Node[] {
+    let copies = this.avatarCopies.get(id);
+    if (!copies) {
+      copies = this.avatar.map((node) => {
+        const copy = node.cloneNode(true);
+        if (copy instanceof Element) {
+          copy.removeAttribute('slot');
+          for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id');
+        }
+        return copy;
+      });
+      this.avatarCopies.set(id, copies);
+    }
+    return copies;
+  }
+
+  private pruneAvatarCopies(): void {
+    const messages = this.chat.messages;
+    if (this.avatarCopies.size <= messages.length + 50) return;
+    const ids = new Set(messages.map((m) => m.id));
+    for (const id of this.avatarCopies.keys()) if (!ids.has(id)) this.avatarCopies.delete(id);
   }
 
   private suggest(question: string): void {
@@ -427,6 +724,24 @@ export class AiChat extends LitElement {
     this.input?.focus();
   }
 
+  private toggle(): void {
+    this.opened = !this.opened;
+  }
+
+  /** Escape closes the launcher's panel (and focus goes back to the launcher). */
+  private readonly onHostKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
+    if (!this.floating || !this.opened) return;
+    event.preventDefault();
+    this.close();
+  };
+
+  private onAvatarSlot(event: Event): void {
+    const nodes = (event.target as HTMLSlotElement).assignedNodes({ flatten: true });
+    this.avatar = nodes.filter((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
+    this.avatarCopies.clear();
+  }
+
   private onAction(action: CardAction, message: ChatMessage): void {
     const intent = new AiChatActionEvent({ action: action.action, value: action.value, message });
     this.dispatchEvent(intent);
@@ -437,8 +752,35 @@ export class AiChat extends LitElement {
 /** Browsers with `field-sizing: content` grow the textarea in CSS; others get a small fallback. */
 const AUTO_SIZING = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
 
+/** A language tag in canonical form, `''` when there is none or it is not a valid tag. */
+function canonical(tag: string): string {
+  try {
+    return (tag && Intl.getCanonicalLocales(tag)[0]) || '';
+  } catch {
+    return '';
+  }
+}
+
+const CHAT_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path
+    fill="currentColor"
+    d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"
+  ></path>
+</svg>`;
+
+const CLOSE_ICON = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <path
+    fill="currentColor"
+    d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z"
+  ></path>
+</svg>`;
+
 declare global {
   interface HTMLElementTagNameMap {
     'ai-chat': AiChat;
   }
 }
+
+// Defined once, by whichever copy loads first: loading the script twice, or both the ES module and
+// the IIFE build on one page, is harmless (a second define() would throw).
+if (!customElements.get('ai-chat')) customElements.define('ai-chat', AiChat);

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   ChatSocket,
   Status,
+  TabChannel,
   TypingSignal,
   readEventStream,
   type ConnectTarget,
@@ -21,7 +22,9 @@ import {
   clearConversation,
   emptyConversation,
   interrupt,
+  isChatMessage,
   markFailed,
+  mergeMessage,
   markSent,
   conversationKey,
   loadMessages,
@@ -51,6 +54,20 @@ export interface ChatSettings extends RawConfig {
 type Host = ReactiveControllerHost & HTMLElement;
 type SendCommand = Extract<ClientCommand, { type: 'send' }>;
 
+/**
+ * Something for the element to announce to screen readers: a finished reply or a system line
+ * (once each), or a change of the connection status.
+ */
+export type Announcement =
+  | { kind: 'message'; message: ChatMessage }
+  | { kind: 'status'; status: Status; previous: Status; code?: number };
+
+/** Where a step came from: this tab's socket or person, a history replay, or another tab. */
+type Origin = 'live' | 'history' | 'tab';
+
+/** What tabs of the same conversation tell each other over their `BroadcastChannel`. */
+type TabNews = { type: 'message'; message: ChatMessage } | { type: 'clear' };
+
 /** A user message on its way: written to the wire yet (and, in dialects with acks, not yet acknowledged)? */
 interface Outgoing {
   command: SendCommand;
@@ -59,6 +76,9 @@ interface Outgoing {
 
 /** After this many bad frames, the console hears about every hundredth only. */
 const BAD_FRAME_WARNINGS = 10;
+
+/** Announcements kept for the element between two updates (older ones are dropped). */
+const MAX_ANNOUNCEMENTS = 20;
 
 const now = () => new Date().toISOString();
 const newId = () => crypto.randomUUID();
@@ -78,6 +98,11 @@ export class ChatController implements ReactiveController {
   status: Status = Status.idle;
   /** The detail of the last status change (attempt, retryInMs, close code and reason). */
   statusDetail?: StatusDetail;
+  /**
+   * How many assistant messages have arrived (from the server or another tab, not restored or
+   * replayed history) since the controller started: the element's unread count starts from it.
+   */
+  arrivals = 0;
 
   private socket?: ChatSocket;
   private typingSignal?: TypingSignal;
@@ -96,6 +121,11 @@ export class ChatController implements ReactiveController {
   private readonly outgoing = new Map<string, Outgoing>();
   /** Abort functions of reply streams in progress. */
   private readonly streams = new Set<() => void>();
+  /** The other tabs and frames of the same conversation (with `persist`). */
+  private channel?: TabChannel;
+  private announcements: Announcement[] = [];
+  /** Ids of messages already announced (a re-delivered reply is not announced again). */
+  private announced = new Set<string>();
 
   constructor(
     private readonly host: Host,
@@ -122,7 +152,16 @@ export class ChatController implements ReactiveController {
     if (!this.host.isConnected) {
       this.closeSocket();
       this.abortStreams();
+      this.channel?.close();
+      this.channel = undefined;
     }
+  }
+
+  /** What happened since the last call that the element should announce, oldest first. */
+  takeAnnouncements(): Announcement[] {
+    const taken = this.announcements;
+    this.announcements = [];
+    return taken;
   }
 
   /** Runs before every render: applies changed settings to the connection. */
@@ -198,6 +237,7 @@ export class ChatController implements ReactiveController {
       writeItem(this.storage, this.storageKey, undefined);
       saveMessages(this.storage, this.storageKey, this.conversation.messages);
     }
+    this.tell({ type: 'clear' });
     this.host.requestUpdate();
   }
 
@@ -211,6 +251,7 @@ export class ChatController implements ReactiveController {
     const storage = config.endpoint ? storageFor(config.persist) : undefined;
     if (!storage || !config.endpoint) {
       this.storage = this.storageKey = undefined;
+      this.openChannel(undefined);
       return;
     }
     if (!config.sessionId) {
@@ -220,6 +261,7 @@ export class ChatController implements ReactiveController {
       else writeItem(storage, key, this.generatedSessionId);
     }
     const key = conversationKey(config.endpoint, config.feature, this.sessionId(config));
+    this.openChannel(key);
     if (storage === this.storage && key === this.storageKey) return;
     this.storage = storage;
     this.storageKey = key;
@@ -234,6 +276,40 @@ export class ChatController implements ReactiveController {
         });
       }
     }
+  }
+
+  // --- other tabs of the same conversation --------------------------------------------
+
+  /**
+   * With `persist`, other tabs and frames showing the same conversation (same endpoint, feature
+   * and session) hear of every message added or changed here, and this one of theirs: each tab
+   * keeps its own socket and sends only what its person wrote, so nothing reaches the server twice.
+   */
+  private openChannel(key: string | undefined): void {
+    if (this.channel?.name === key && this.channel?.open) return;
+    this.channel?.close();
+    this.channel = key ? new TabChannel(key, (data) => this.onTabNews(data)) : undefined;
+  }
+
+  private tell(news: TabNews): void {
+    this.channel?.post(news);
+  }
+
+  private onTabNews(data: unknown): void {
+    const news = data as Partial<TabNews> | null;
+    if (news?.type === 'clear') {
+      this.conversation = clearConversation(this.conversation);
+      this.host.requestUpdate();
+      return;
+    }
+    if (news?.type !== 'message' || !isChatMessage(news.message)) return;
+    const message = news.message;
+    // Sent by the other tab meanwhile (e.g. both restored it from storage): not again from here.
+    if (message.state !== 'pending' && this.outgoing.get(message.id)?.written === false) {
+      this.outgoing.delete(message.id);
+      this.socket?.cancel(message.id);
+    }
+    this.step(mergeMessage(this.conversation, message, this.stepContext()), 'tab');
   }
 
   // --- the socket ---------------------------------------------------------------------
@@ -337,6 +413,9 @@ export class ChatController implements ReactiveController {
     const previous = this.status;
     this.status = detail.status;
     this.statusDetail = detail;
+    if (detail.status !== previous) {
+      this.announce({ kind: 'status', status: detail.status, previous, code: detail.code });
+    }
     if (detail.status !== Status.connected && previous === Status.connected)
       this.step(interrupt(this.conversation));
     this.host.dispatchEvent(new AiChatStatusEvent(detail));
@@ -360,7 +439,10 @@ export class ChatController implements ReactiveController {
     }
     if (event.type === 'ready') this.socket?.ready();
     if (event.type === 'ack') this.outgoing.delete(event.clientId);
-    this.step(applyServerEvent(this.conversation, event, this.stepContext()));
+    this.step(
+      applyServerEvent(this.conversation, event, this.stepContext()),
+      event.type === 'history' ? 'history' : 'live',
+    );
   }
 
   private onSent(id: string): void {
@@ -465,19 +547,39 @@ export class ChatController implements ReactiveController {
 
   // --- helpers -----------------------------------------------------------------------
 
-  private step({ conversation, notices }: Step): void {
+  private step({ conversation, notices }: Step, origin: Origin = 'live'): void {
     if (conversation === this.conversation && notices.length === 0) return;
+    const before = this.conversation;
     this.conversation = conversation;
     // Saved when a message is added or changes state, never per streamed chunk.
     if (notices.length && this.storage && this.storageKey) {
       saveMessages(this.storage, this.storageKey, conversation.messages);
     }
     for (const notice of notices) {
-      if (notice.kind === 'message')
-        this.host.dispatchEvent(new AiChatMessageEvent({ message: notice.message }));
-      else this.host.dispatchEvent(new AiChatErrorEvent({ code: notice.code, message: notice.message }));
+      if (notice.kind === 'message') {
+        const { message } = notice;
+        if (origin !== 'history') this.noteArrival(message, before);
+        if (origin !== 'tab' && origin !== 'history') this.tell({ type: 'message', message });
+        this.host.dispatchEvent(new AiChatMessageEvent({ message }));
+      } else this.host.dispatchEvent(new AiChatErrorEvent({ code: notice.code, message: notice.message }));
     }
     this.host.requestUpdate();
+  }
+
+  /** Counts a new assistant message and queues a finished reply or a system line to be announced. */
+  private noteArrival(message: ChatMessage, before: Conversation): void {
+    if (message.role === 'user') return;
+    if (message.role === 'assistant' && !before.messages.some((m) => m.id === message.id)) this.arrivals++;
+    const finished = message.role === 'system' || message.state === 'complete';
+    if (!finished || this.announced.has(message.id)) return;
+    if (this.announced.size >= 1000) this.announced = new Set(this.conversation.messages.map((m) => m.id));
+    this.announced.add(message.id);
+    this.announce({ kind: 'message', message });
+  }
+
+  private announce(announcement: Announcement): void {
+    this.announcements.push(announcement);
+    if (this.announcements.length > MAX_ANNOUNCEMENTS) this.announcements.shift();
   }
 
   private reportError(code: string, message: string): void {

@@ -4,3 +4,4 @@ export type { ChatMessage, MessageState } from './conversation/types.js';
 export type { Card, Doctor, TimeSlot, Role } from './protocol/types.js';
 export { Status, type StatusDetail } from './transport/status.js';
 export type { TokenProvider } from './chat-controller.js';
+export type { Strings, StringsOverride } from './strings.js';

@@ -203,6 +203,7 @@ describe('<ai-chat> against the mock backend', () => {
       () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
       'the next reply renders',
     );
+    await el.updateComplete;
     expect(q(el, '[part~="assistant"] strong')!.textContent).to.equal('here');
     expect(el.status).to.equal('connected');
   });

@@ -9,6 +9,7 @@ import {
   isTyping,
   markFailed,
   markSent,
+  mergeMessage,
   trimMessages,
   type ChatMessage,
   type Conversation,
@@ -226,5 +227,48 @@ describe('conversation', () => {
     conv = clearConversation(conv);
     expect(conv.messages.map((m) => m.id)).to.deep.equal(['u1']);
     expect(markFailed(conv, 'u1').conversation.messages[0]!.state).to.equal('failed');
+  });
+
+  describe('mergeMessage (a copy from another tab)', () => {
+    const merge = (conv: Conversation, message: ChatMessage) => mergeMessage(conv, message, ctx());
+
+    it('adds a message it does not have, with a notice', () => {
+      const { conversation, notices } = merge(emptyConversation, msg('a1', 'complete'));
+      expect(conversation.messages.map((m) => m.id)).to.deep.equal(['a1']);
+      expect(notices).to.deep.equal([{ kind: 'message', message: msg('a1', 'complete') }]);
+    });
+
+    it('takes a copy further along, ignores one behind or the same', () => {
+      let conv = merge(emptyConversation, msg('u1', 'pending', 'user')).conversation;
+      conv = merge(conv, msg('u1', 'sent', 'user')).conversation;
+      expect(conv.messages[0]!.state).to.equal('sent');
+      const late = merge(conv, msg('u1', 'pending', 'user'));
+      expect(late.conversation).to.equal(conv);
+      expect(late.notices).to.deep.equal([]);
+      expect(merge(conv, msg('u1', 'sent', 'user')).conversation, 'the same copy again').to.equal(conv);
+    });
+
+    it('takes a longer copy of a reply at the same point, and a finished one closes the reply streaming here', () => {
+      let conv = apply(emptyConversation, { type: 'reply-delta', id: 'r1', delta: 'Hel' });
+      expect(conv.openReplyId).to.equal('r1');
+      conv = merge(conv, { ...msg('r1', 'streaming'), content: 'Hello th' }).conversation;
+      expect(conv.messages[0]!.content).to.equal('Hello th');
+      conv = merge(conv, { ...msg('r1', 'streaming'), content: 'He' }).conversation;
+      expect(conv.messages[0]!.content, 'a shorter copy is older').to.equal('Hello th');
+      conv = merge(conv, { ...msg('r1', 'complete'), content: 'Hello there.' }).conversation;
+      expect(conv.messages[0]).to.include({ state: 'complete', content: 'Hello there.' });
+      expect(conv.openReplyId).to.equal(undefined);
+      expect(isBusy(conv)).to.equal(false);
+      // This tab's own stream of the same reply, arriving late, changes nothing.
+      expect(apply(conv, { type: 'reply-delta', id: 'r1', delta: 'more' }).messages[0]!.content).to.equal(
+        'Hello there.',
+      );
+    });
+
+    it('keeps max-messages', () => {
+      let conv = emptyConversation;
+      for (let i = 0; i < 4; i++) conv = mergeMessage(conv, msg(`m${i}`, 'complete'), ctx(3)).conversation;
+      expect(conv.messages.map((m) => m.id)).to.deep.equal(['m1', 'm2', 'm3']);
+    });
   });
 });

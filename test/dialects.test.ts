@@ -156,6 +156,7 @@ describe('dialect: hybrid (socket + SSE)', () => {
     );
     const reply = el.messages.slice(history).find((m) => m.role === 'assistant')!;
     expect(reply.content).to.equal(text);
+    await el.updateComplete;
     expect(qa(el, '[part~="assistant"]').at(-1)!.querySelectorAll('li')).to.have.length(2);
 
     await until(

@@ -1,7 +1,9 @@
-// The script-tag build (dist/ai-chat.js, made by `npm test` before the suite runs): a plain
-// HTML page that loads only that file gets a working <ai-chat>.
+// The script-tag builds (dist/ai-chat.js and dist/ai-chat.iife.js, made by `npm test` before the
+// suite runs): a plain HTML page that loads only one of them gets a working <ai-chat>, and a page
+// that loads the widget several times (two URLs of the module, and the classic script) gets one
+// element definition and no error.
 import { expect, waitUntil } from '@open-wc/testing';
-import { closeBackends, startBackend, userFrames } from './support/backend.js';
+import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
 
 interface FrameChat extends HTMLElement {
   status: string;
@@ -9,9 +11,20 @@ interface FrameChat extends HTMLElement {
   send(content: string): boolean;
 }
 
-async function loadPage(): Promise<HTMLIFrameElement> {
+interface FrameWindow extends Window {
+  pageErrors?: string[];
+}
+
+/** test/fixtures/csp-probe.js's records. */
+interface ProbeWindow extends Window {
+  __violations: unknown[];
+  __policies: string[];
+  __errors: string[];
+}
+
+async function loadPage(page = '/test/fixtures/script-tag.html'): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
-  frame.src = '/test/fixtures/script-tag.html';
+  frame.src = page;
   frame.style.cssText = 'width: 480px; height: 640px';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
@@ -50,4 +63,89 @@ describe('script-tag build (dist/ai-chat.js)', () => {
     expect(await userFrames(backend)).to.have.length(1);
     frame.remove();
   });
+});
+
+/** The test server injects its own /__web-dev-server… script into HTML it serves; ignore it. */
+const ours = (path: string) => !path.startsWith('/__web-dev-server');
+
+/** The element of the page: connected to `backend`, answers one message with markdown. */
+async function chats(frame: HTMLIFrameElement, backend: Backend): Promise<FrameChat> {
+  const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;
+  expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent).to.equal('Ask the clinic');
+  el.setAttribute('endpoint', backend.url('/ai/{feature}/ws'));
+  await waitUntil(() => el.status === 'connected', 'the element connects', { timeout: 8000 });
+  await backend.call('nextReply', 'We are open **8:00–18:00**.');
+  el.send('When are you open?');
+  await waitUntil(
+    () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
+    'the reply completes',
+    { timeout: 8000 },
+  );
+  const strong = el.shadowRoot!.querySelector('[part~="assistant"] [part~="content"] strong');
+  expect(strong?.textContent).to.equal('8:00–18:00');
+  expect(await userFrames(backend)).to.have.length(1);
+  expect(await backend.call<unknown[]>('handshakes')).to.have.length(1);
+  return el;
+}
+
+describe('classic-script build (dist/ai-chat.iife.js)', () => {
+  afterEach(closeBackends);
+
+  it('defines <ai-chat> from a classic <script> (no type="module") and chats with the backend', async () => {
+    const backend = await startBackend();
+    const frame = await loadPage('/test/fixtures/script-tag-classic.html');
+    const win = frame.contentWindow!;
+    const scripts = [...frame.contentDocument!.scripts].filter((s) => ours(new URL(s.src).pathname));
+    expect(scripts.map((s) => [new URL(s.src).pathname, s.type])).to.deep.equal([
+      ['/dist/ai-chat.iife.js', ''],
+    ]);
+    // A classic script runs before the parser reaches the element: it is upgraded at once.
+    expect(win.customElements.get('ai-chat')).to.be.a('function');
+    // The build adds nothing to the page's globals.
+    expect(Object.keys(win).filter((key) => /ai.?chat/i.test(key))).to.deep.equal([]);
+    await chats(frame, backend);
+    frame.remove();
+  });
+});
+
+describe('classic-script build under a strict CSP and Trusted Types', () => {
+  afterEach(closeBackends);
+
+  it('works with script-src and style-src self and only the lit-html and ai-chat policies', async () => {
+    const backend = await startBackend();
+    const frame = await loadPage('/test/fixtures/csp-strict-classic.html');
+    const win = frame.contentWindow as ProbeWindow;
+    expect(win.customElements.get('ai-chat')).to.be.a('function');
+    await chats(frame, backend);
+    expect(win.__violations).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+    expect(win.__policies.every((name) => ['lit-html', 'ai-chat'].includes(name))).to.equal(true);
+    frame.remove();
+  });
+});
+
+describe('loading the widget more than once', () => {
+  afterEach(closeBackends);
+
+  for (const page of ['script-tag-twice.html', 'script-tag-iife-first.html']) {
+    it(`defines one <ai-chat> without an error (${page})`, async () => {
+      const backend = await startBackend();
+      const frame = await loadPage(`/test/fixtures/${page}`);
+      const win = frame.contentWindow as FrameWindow;
+      await win.customElements.whenDefined('ai-chat');
+      const resources = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      expect(resources.filter((e) => e.responseStatus !== 200).map((e) => e.name)).to.deep.equal([]);
+      const copies = resources
+        .map((e) => new URL(e.name))
+        .filter((url) => url.pathname.startsWith('/dist/'))
+        .map((url) => url.pathname + url.search);
+      expect(copies).to.have.members(['/dist/ai-chat.js?a', '/dist/ai-chat.js?b', '/dist/ai-chat.iife.js']);
+
+      const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;
+      expect(win.customElements.get('ai-chat')).to.equal(el.constructor);
+      await chats(frame, backend);
+      expect(win.pageErrors).to.deep.equal([]);
+      frame.remove();
+    });
+  }
 });

@@ -104,6 +104,39 @@ export function clearConversation(conv: Conversation): Conversation {
   return { ...emptyConversation, messages: conv.messages.filter((m) => m.state === 'pending') };
 }
 
+/** How far along a message is; a copy further along (or longer, at the same point) wins. */
+const PROGRESS: Record<ChatMessage['state'], number> = {
+  pending: 0,
+  sent: 1,
+  streaming: 2,
+  interrupted: 3,
+  failed: 4,
+  complete: 4,
+};
+
+/**
+ * A message as another tab or frame of the same conversation has it: added when new, taking the
+ * place of this copy when it is further along, ignored otherwise (so copies arriving twice, or
+ * late, change nothing). A finished copy of the reply streaming here closes it.
+ */
+export function mergeMessage(conv: Conversation, message: ChatMessage, ctx: StepContext): Step {
+  const notices: Notice[] = [];
+  const index = indexOf(conv.messages, message.id);
+  if (index < 0) return { conversation: withMessage(conv, message, ctx, notices), notices };
+  const local = conv.messages[index]!;
+  const ahead = PROGRESS[message.state] - PROGRESS[local.state];
+  const newer =
+    ahead > 0 ||
+    (ahead === 0 && message.content.length > local.content.length) ||
+    (ahead === 0 && message.card !== undefined && local.card === undefined);
+  if (!newer) return { conversation: conv, notices };
+  let conversation = updateMessage(conv, index, message, notices);
+  if (conv.openReplyId === message.id && PROGRESS[message.state] > PROGRESS.streaming) {
+    conversation = { ...conversation, openReplyId: undefined, awaiting: false };
+  }
+  return { conversation, notices };
+}
+
 function addRemote(
   conv: Conversation,
   remote: RemoteMessage,

@@ -35,7 +35,8 @@ export function storageFor(mode: PersistMode): StorageLike | undefined {
   return undefined;
 }
 
-const isMessage = (value: unknown): value is ChatMessage => {
+/** Whether a value from outside (storage, another tab) is a well-formed message. */
+export const isChatMessage = (value: unknown): value is ChatMessage => {
   if (!value || typeof value !== 'object') return false;
   const m = value as Record<string, unknown>;
   return (
@@ -70,7 +71,7 @@ export function loadMessages(storage: StorageLike, key: string): ChatMessage[] {
   if (!raw) return [];
   try {
     const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter(isMessage) : [];
+    return Array.isArray(parsed) ? parsed.filter(isChatMessage) : [];
   } catch {
     return [];
   }

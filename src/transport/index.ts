@@ -20,3 +20,4 @@ export {
   type EventStreamRequest,
 } from './event-stream.js';
 export { TypingSignal } from './typing-signal.js';
+export { TabChannel } from './tab-channel.js';

@@ -19,7 +19,8 @@ export interface CardContext {
 }
 
 // Cards are built from structured data only: every field is rendered as text by Lit,
-// whatever the server put in it. Never markdown, never HTML.
+// whatever the server put in it. Never markdown, never HTML. A card is a labelled group, not a
+// landmark: a conversation can hold many cards of one kind.
 
 /** A date-time from the server, formatted for the reader; unparseable text is shown as is. */
 export function formatWhen(value: string, locale?: string): string {
@@ -40,7 +41,7 @@ export function formatWhen(value: string, locale?: string): string {
 
 function doctorsCard(doctors: readonly Doctor[], c: CardContext): TemplateResult {
   const s = c.strings;
-  return html`<section part="card doctors" class="card" aria-label=${s.doctors}>
+  return html`<div role="group" part="card doctors" class="card" aria-label=${s.doctors}>
     <h3 part="card-title" class="card-title">${s.doctors}</h3>
     <ul class="card-list">
       ${doctors.map(
@@ -76,14 +77,14 @@ function doctorsCard(doctors: readonly Doctor[], c: CardContext): TemplateResult
           </li>`,
       )}
     </ul>
-  </section>`;
+  </div>`;
 }
 
 function slotsCard(slots: readonly TimeSlot[], c: CardContext): TemplateResult {
   const s = c.strings;
-  return html`<section part="card time-slots" class="card" aria-label=${s.timeSlots}>
+  return html`<div role="group" part="card time-slots" class="card" aria-label=${s.timeSlots}>
     <h3 part="card-title" class="card-title">${s.timeSlots}</h3>
-    <div class="chips" role="group" aria-label=${s.timeSlots}>
+    <div class="chips">
       ${slots.map((slot) => {
         const when = formatWhen(slot.start, c.locale);
         const unavailable = slot.available === false;
@@ -105,7 +106,7 @@ function slotsCard(slots: readonly TimeSlot[], c: CardContext): TemplateResult {
         </button>`;
       })}
     </div>
-  </section>`;
+  </div>`;
 }
 
 function confirmationCard(
@@ -114,7 +115,7 @@ function confirmationCard(
 ): TemplateResult {
   const s = c.strings;
   const status = entry(s.confirmationStatus, card.status.toLowerCase()) ?? card.status;
-  return html`<section part="card confirmation" class="card" aria-label=${s.confirmation}>
+  return html`<div role="group" part="card confirmation" class="card" aria-label=${s.confirmation}>
     <h3 part="card-title" class="card-title">${s.confirmation}: ${status}</h3>
     <dl class="facts">
       ${
@@ -132,13 +133,14 @@ function confirmationCard(
       <dt>${s.appointmentId}</dt>
       <dd>${card.appointmentId}</dd>
     </dl>
-  </section>`;
+  </div>`;
 }
 
 function templateCard(card: Extract<Card, { kind: 'template' }>, c: CardContext): TemplateResult {
   const s = c.strings;
   const kind = entry(s.template, card.templateType.toLowerCase()) ?? card.templateType;
-  return html`<section
+  return html`<div
+    role="group"
     part="card template"
     class="card"
     data-type=${card.templateType}
@@ -147,14 +149,20 @@ function templateCard(card: Extract<Card, { kind: 'template' }>, c: CardContext)
     <p part="card-kind" class="card-kind muted">${s.templateCreated}: ${kind}</p>
     <h3 part="card-title" class="card-title">${card.name}</h3>
     ${card.description ? html`<p class="card-text">${card.description}</p>` : nothing}
-  </section>`;
+  </div>`;
 }
 
 function analysisCard(card: Extract<Card, { kind: 'symptom-analysis' }>, c: CardContext): TemplateResult {
   const s = c.strings;
   const level = card.urgency.toLowerCase();
   const label = entry(s.urgency, level) ?? card.urgency;
-  return html`<section part="card analysis" class="card" data-urgency=${level} aria-label=${s.analysis}>
+  return html`<div
+    role="group"
+    part="card analysis"
+    class="card"
+    data-urgency=${level}
+    aria-label=${s.analysis}
+  >
     <p part="urgency" class="urgency" data-urgency=${level}>${label}</p>
     ${level === 'emergency' ? html`<p part="emergency" class="emergency" role="alert">${s.emergencyNotice}</p>` : nothing}
     ${
@@ -165,7 +173,7 @@ function analysisCard(card: Extract<Card, { kind: 'symptom-analysis' }>, c: Card
             </ul>`
         : nothing
     }
-  </section>`;
+  </div>`;
 }
 
 /** Renders a card of any kind. */

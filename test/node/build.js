@@ -1,0 +1,57 @@
+// Shared by the Node-side tests: the repository root, and the build artefacts the package is
+// made of (built with `npm run build` when any is missing).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What `npm run build` makes and the package ships. */
+export const ARTEFACTS = [
+  'dist/index.js',
+  'dist/ai-chat.js',
+  'dist/ai-chat.iife.js',
+  'dist/types/index.d.ts',
+  'custom-elements.json',
+];
+
+const LOCK = join(ROOT, 'node_modules', '.cache', 'ai-chat-node-tests-build');
+
+/**
+ * Runs `npm run build` unless every artefact is there. Test files run in parallel: one builds
+ * while the others wait for it.
+ */
+export async function ensureBuilt() {
+  if (ARTEFACTS.every((file) => existsSync(join(ROOT, file)))) return;
+  mkdirSync(dirname(LOCK), { recursive: true });
+  try {
+    mkdirSync(LOCK);
+  } catch {
+    for (let waited = 0; existsSync(LOCK) && waited < 180_000; waited += 250) await sleep(250);
+    return;
+  }
+  try {
+    const { status } = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+    if (status !== 0) throw new Error(`npm run build failed (${status})`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a command in the repository root; throws with its output when it fails.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} [cwd]
+ */
+export function run(command, args, cwd = ROOT) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}${result.stderr}`,
+    );
+  }
+  return result.stdout;
+}

@@ -1,0 +1,142 @@
+// custom-elements.json documents the whole public API of <ai-chat>, each piece with a
+// description: every attribute, property, method, event (with its detail), part, custom
+// property and slot. The parts, custom properties, slots and events are also checked against the
+// sources, so one added to the element without its JSDoc line fails here.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ROOT, run } from './build.js';
+
+/** @type {any} */
+let element;
+/** @type {any} */
+let manifest;
+
+/** Every .ts file under src/, as text. */
+function sources() {
+  const texts = [];
+  for (const entry of readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.ts'))
+      texts.push(readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return texts.join('\n');
+}
+
+/** @param {RegExp} pattern @param {string} text @returns {string[]} the first group of every match */
+const all = (pattern, text) => [...text.matchAll(pattern)].map((m) => m[1] ?? '');
+
+before(() => {
+  // Analyzed afresh (as `npm run analyze` does, into a scratch folder): the checks compare the
+  // manifest with the sources as they are now.
+  const outdir = mkdtempSync(join(tmpdir(), 'ai-chat-manifest-'));
+  run('npx', ['cem', 'analyze', '--quiet', '--outdir', relative(ROOT, outdir)]); // (it joins outdir to the cwd)
+  manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
+  rmSync(outdir, { recursive: true, force: true });
+  const declarations = manifest.modules.flatMap((/** @type {any} */ m) => m.declarations ?? []);
+  element = declarations.find((/** @type {any} */ d) => d.tagName === 'ai-chat');
+});
+
+test('declares <ai-chat> with a description, a summary and its definition', () => {
+  assert.ok(element, 'a declaration with tagName "ai-chat"');
+  assert.equal(element.customElement, true);
+  assert.ok(element.description && element.summary);
+  const definitions = manifest.modules.flatMap((/** @type {any} */ m) =>
+    (m.exports ?? []).filter((/** @type {any} */ e) => e.kind === 'custom-element-definition'),
+  );
+  assert.deepEqual(
+    definitions.map((/** @type {any} */ d) => [d.name, d.declaration.name]),
+    [['ai-chat', 'AiChat']],
+  );
+});
+
+test('every attribute, public property and method has a type and a description', () => {
+  const publicMembers = element.members.filter(
+    (/** @type {any} */ m) => !m.static && !m.privacy && !m.name.startsWith('_'),
+  );
+  const undocumented = [
+    ...element.attributes.filter((/** @type {any} */ a) => !a.description || !a.type?.text || !a.fieldName),
+    ...publicMembers.filter(
+      (/** @type {any} */ m) =>
+        !m.description || (m.kind === 'field' ? !m.type?.text : !m.return?.type?.text),
+    ),
+  ];
+  assert.deepEqual(
+    undocumented.map((/** @type {any} */ x) => x.name),
+    [],
+  );
+  const names = new Set(publicMembers.map((/** @type {any} */ m) => m.name));
+  for (const name of [
+    'tokenProvider',
+    'status',
+    'messages',
+    'send',
+    'connect',
+    'disconnect',
+    'retry',
+    'clear',
+  ]) {
+    assert.ok(names.has(name), `${name} is documented`);
+  }
+});
+
+test('every event the element fires is documented, with its type and detail', () => {
+  const fired = all(
+    /static readonly eventName = '([\w-]+)'/g,
+    readFileSync(join(ROOT, 'src/events.ts'), 'utf8'),
+  );
+  assert.ok(fired.length >= 5);
+  assert.deepEqual(element.events.map((/** @type {any} */ e) => e.name).sort(), fired.sort());
+  for (const event of element.events) {
+    assert.match(event.type?.text ?? '', /^AiChat\w+Event$/, `${event.name} has its event class as type`);
+    assert.match(event.description ?? '', /\S.*`detail: \{[^`]+\}`/, `${event.name} describes its detail`);
+  }
+});
+
+test('every part in the templates is documented (a part name, or a variant named in a part)', () => {
+  const documented = new Map(element.cssParts.map((/** @type {any} */ p) => [p.name, p.description ?? '']));
+  const descriptions = [...documented.values()].join(' ');
+  const missing = [];
+  for (const value of all(/\bpart="([^"]*)"/g, sources())) {
+    const tokens = value
+      .replace(/\$\{[^}]*\}/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    const [name, ...variants] = tokens;
+    if (name && !documented.has(name)) missing.push(name);
+    for (const variant of variants) {
+      if (!documented.has(variant) && !descriptions.includes(`\`${variant}\``))
+        missing.push(`${name} ${variant}`);
+    }
+  }
+  assert.deepEqual([...new Set(missing)], []);
+  for (const [name, description] of documented) assert.ok(description, `part ${name} has a description`);
+});
+
+test('every custom property the styles read is documented with a default, and none other', () => {
+  const used = new Set(all(/var\((--ai-chat-[\w-]+)/g, sources()));
+  const documented = element.cssProperties.map((/** @type {any} */ p) => p.name);
+  assert.deepEqual(
+    [...used].filter((name) => !documented.includes(name)),
+    [],
+    'used but not documented',
+  );
+  assert.deepEqual(
+    documented.filter((/** @type {string} */ name) => !used.has(name)),
+    [],
+    'documented but not used',
+  );
+  for (const p of element.cssProperties)
+    assert.ok(p.description && p.default, `${p.name} has a description and default`);
+});
+
+test('every slot in the templates is documented', () => {
+  const used = all(/<slot(?:\s+name="([\w-]*)")?/g, sources());
+  const documented = element.slots.map((/** @type {any} */ s) => s.name);
+  assert.deepEqual(
+    [...new Set(used)].filter((name) => !documented.includes(name)),
+    [],
+  );
+  for (const s of element.slots) assert.ok(s.description, `slot ${s.name || '(default)'} has a description`);
+});

@@ -1,0 +1,104 @@
+// The npm package: `npm pack` holds exactly what users import (the three builds, the type
+// declarations, the manifest, README and package.json) and nothing else, and package.json's
+// exports, sideEffects and customElements all point into it.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ensureBuilt, run } from './build.js';
+
+/** @type {{name: string, version: string, files: {path: string}[]}} */
+let tarball;
+/** @type {Set<string>} */
+let files;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+before(async () => {
+  await ensureBuilt();
+  [tarball] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']));
+  files = new Set(tarball.files.map((f) => f.path));
+});
+
+test('the tarball holds exactly the builds, their types, the manifest, README and package.json', () => {
+  const expected = [
+    'package.json',
+    'README.md',
+    'custom-elements.json',
+    'dist/index.js',
+    'dist/ai-chat.js',
+    'dist/ai-chat.iife.js',
+    ...(existsSync(join(ROOT, 'LICENSE')) ? ['LICENSE'] : []),
+  ];
+  const types = [...files].filter((f) => f.startsWith('dist/types/'));
+  assert.deepEqual([...files].filter((f) => !f.startsWith('dist/types/')).sort(), expected.sort());
+  assert.deepEqual(
+    types.filter((f) => !f.endsWith('.d.ts')),
+    [],
+    'dist/types/ holds only declarations',
+  );
+  for (const entry of ['index', 'ai-chat', 'events', 'frameworks/react', 'frameworks/vue']) {
+    assert.ok(files.has(`dist/types/${entry}.d.ts`), `dist/types/${entry}.d.ts is packed`);
+  }
+  assert.deepEqual(
+    [...files].filter((f) =>
+      /^(src|test|demo|scripts|node_modules|dist-demos|bench-results)\/|\.map$/.test(f),
+    ),
+    [],
+  );
+});
+
+test('the name and version are the package.json ones', () => {
+  assert.equal(tarball.name, 'ai-chat-element');
+  assert.match(tarball.version, /^\d+\.\d+\.\d+(-[\w.]+)?$/);
+});
+
+test('every path package.json names is in the tarball', () => {
+  /** @param {string} path */
+  const packed = (path) => files.has(path.replace(/^\.\//, ''));
+  /** @type {string[]} */
+  const targets = [];
+  /** @param {unknown} value */
+  const collect = (value) => {
+    if (typeof value === 'string') targets.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(pkg.exports);
+  for (const target of [
+    ...targets,
+    pkg.main,
+    pkg.module,
+    pkg.types,
+    pkg.customElements,
+    ...pkg.sideEffects,
+  ]) {
+    assert.ok(packed(target), `${target} is in the tarball`);
+  }
+  assert.equal(pkg.customElements, 'custom-elements.json');
+});
+
+test('conditional exports list `types` first', () => {
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target === 'string') continue;
+    assert.equal(Object.keys(target)[0], 'types', `exports["${subpath}"] starts with types`);
+  }
+});
+
+test('sideEffects names the modules that define <ai-chat>, and only those', () => {
+  for (const file of ['dist/index.js', 'dist/ai-chat.js', 'dist/ai-chat.iife.js']) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    assert.match(text, /customElements\.define\(\s*["'`]ai-chat["'`]/, `${file} defines <ai-chat>`);
+    assert.ok(pkg.sideEffects.includes(`./${file}`), `${file} is in sideEffects`);
+  }
+  assert.equal(pkg.sideEffects.length, 3);
+});
+
+test('the script-tag builds are self-contained: no import of another file', () => {
+  const esm = readFileSync(join(ROOT, 'dist/ai-chat.js'), 'utf8');
+  const iife = readFileSync(join(ROOT, 'dist/ai-chat.iife.js'), 'utf8');
+  // `import{…}from"…"`, `import"…"`, `import x from`, `import * as`, `import(…)`, however minified.
+  const imports = /(^|[;}\s])import\s*([{"'`*(]|[\w$]+\s+from\b)/m;
+  assert.doesNotMatch(esm, imports, 'dist/ai-chat.js imports nothing');
+  assert.doesNotMatch(iife, imports, 'dist/ai-chat.iife.js imports nothing');
+  assert.doesNotMatch(iife, /(^|[;}\s])export\s*[{*\w]/m, 'dist/ai-chat.iife.js exports nothing');
+  assert.match(iife, /^\(function\(\)\{/, 'dist/ai-chat.iife.js is one function expression (no global)');
+});
