@@ -148,6 +148,8 @@ export class AiChat extends LitElement {
     maxMessages: this.maxMessages,
     maxLength: this.maxLength,
     persist: this.persist,
+    mode: this.mode,
+    theme: this.theme,
   }));
   private readonly locale = new LocaleController(this);
 

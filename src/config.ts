@@ -18,6 +18,9 @@ export interface RawConfig {
   maxMessages?: number | null;
   maxLength?: number | null;
   persist?: string | null;
+  /** Checked only (the element uses them): `inline` | `launcher`, and `auto` | `light` | `dark`. */
+  mode?: string | null;
+  theme?: string | null;
 }
 
 /** Settings after validation: every field usable, defaults filled in. */
@@ -95,6 +98,14 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
   let persist: PersistMode = 'none';
   if ((PERSIST_MODES as readonly string[]).includes(persistName)) persist = persistName as PersistMode;
   else problems.push(`persist "${persistName}" is not one of ${PERSIST_MODES.join(', ')}; nothing is stored`);
+  const mode = text(raw.mode);
+  if (mode && mode !== 'inline' && mode !== 'launcher') {
+    problems.push(`mode "${mode}" is not one of inline, launcher; using inline`);
+  }
+  const theme = text(raw.theme);
+  if (theme && !['auto', 'light', 'dark'].includes(theme)) {
+    problems.push(`theme "${theme}" is not one of auto, light, dark; using auto`);
+  }
   const config: ChatConfig = {
     endpoint: text(raw.endpoint),
     feature: text(raw.feature) ?? DEFAULT_FEATURE,

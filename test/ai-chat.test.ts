@@ -462,11 +462,14 @@ describe('<ai-chat> against the mock backend', () => {
         token="t"
         dialect="klingon"
         max-retries="lots"
+        mode="popup"
+        theme="neon"
       ></ai-chat>`,
     );
     await connected(el);
     document.removeEventListener('ai-chat-error', listener);
-    expect(errors.filter((c) => c === 'bad-config')).to.have.length(2);
+    expect(errors.filter((c) => c === 'bad-config')).to.have.length(4);
+    expect(q(el, '[part~="composer"]'), 'still the inline panel').to.exist;
   });
 });
 
