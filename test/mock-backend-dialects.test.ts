@@ -2,55 +2,19 @@
 // demo/server/dialects/), driven from real Chromium over raw WebSockets and `fetch` (SSE), each
 // test on its own backend started through the `mock-backend` server command.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { call, closeStarted, sockets, start, until, pause } from './support/mock-raw.js';
 
 // Frames of five wire dialects, loosely typed on purpose: the tests check their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Frame = Record<string, any>;
 
-interface Started {
-  id: number;
-  port: number;
-}
-
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-let started: number[] = [];
-const sockets: WebSocket[] = [];
-
-async function start(options: Record<string, unknown> = {}): Promise<Started> {
-  const backend = await executeServerCommand<Started, unknown>('mock-backend', {
-    op: 'start',
-    options: { pace: 'fast', ...options },
-  });
-  started.push(backend.id);
-  return backend;
-}
-
-function call<R>(id: number, op: string, ...args: unknown[]): Promise<R> {
-  return executeServerCommand<R, unknown>('mock-backend', { op, id, args });
-}
 
 const violations = (id: number) => call<string[]>(id, 'violations');
 
 afterEach(async () => {
-  for (const ws of sockets.splice(0)) ws.close();
-  await Promise.all(started.map((id) => call(id, 'close')));
-  started = [];
+  await closeStarted();
 });
-
-/** Waits until `check` returns a truthy value (polling), or fails after `timeout` ms. */
-async function until<T>(check: () => T | Promise<T>, what: string, timeout = 3000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the backend has recorded at least `n` violations; returns them all. */
 const violationsAtLeast = (id: number, n: number) =>

@@ -4,16 +4,11 @@
 // httpRequests(), and the chaos endpoint the demo page uses (POST /__mock/chaos). Each test starts
 // its own backend through the `mock-backend` server command.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { call, closeStarted, sockets, start, until, pause } from './support/mock-raw.js';
 
 // Frames of several dialects, loosely typed on purpose: the tests check their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Frame = Record<string, any>;
-
-interface Started {
-  id: number;
-  port: number;
-}
 
 interface FaultCounts {
   total: number;
@@ -56,22 +51,7 @@ const KINDS = [
 /** A slow pace: a reply of N characters takes about N / 4 × 15 ms to stream. */
 const SLOW = { thinkMs: 0, chunkMs: 15, chunkChars: 4 };
 
-let started: number[] = [];
-const sockets: WebSocket[] = [];
 const cleanups: (() => void)[] = [];
-
-async function start(options: Record<string, unknown> = {}): Promise<Started> {
-  const backend = await executeServerCommand<Started, unknown>('mock-backend', {
-    op: 'start',
-    options: { pace: 'fast', ...options },
-  });
-  started.push(backend.id);
-  return backend;
-}
-
-function call<R>(id: number, op: string, ...args: unknown[]): Promise<R> {
-  return executeServerCommand<R, unknown>('mock-backend', { op, id, args });
-}
 
 /** The error message of a command that must fail ('' if it did not). */
 const failure = (promise: Promise<unknown>) =>
@@ -83,24 +63,9 @@ const failure = (promise: Promise<unknown>) =>
 const stats = (id: number) => call<Stats>(id, 'stats');
 
 afterEach(async () => {
-  for (const ws of sockets.splice(0)) ws.close();
   for (const cleanup of cleanups.splice(0)) cleanup();
-  await Promise.all(started.map((id) => call(id, 'close')));
-  started = [];
+  await closeStarted();
 });
-
-/** Waits until `check` returns a truthy value (polling), or fails after `timeout` ms. */
-async function until<T>(check: () => T | Promise<T>, what: string, timeout = 3000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A raw browser WebSocket that keeps every message (text or bytes) and how it closed. */
 class Client {

@@ -1,7 +1,7 @@
 // The mock AI backend (demo/server/), driven over real WebSockets from real Chromium. Each test
 // starts its own backend on an ephemeral port through the `mock-backend` server command.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { call, closeStarted, sockets, start, until } from './support/mock-raw.js';
 
 interface Frame {
   type: string;
@@ -11,46 +11,12 @@ interface Frame {
   timestamp: string;
 }
 
-interface Started {
-  id: number;
-  port: number;
-}
-
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let started: number[] = [];
-const sockets: WebSocket[] = [];
-
-async function start(options: Record<string, unknown> = {}): Promise<Started> {
-  const backend = await executeServerCommand<Started, unknown>('mock-backend', {
-    op: 'start',
-    options: { pace: 'fast', ...options },
-  });
-  started.push(backend.id);
-  return backend;
-}
-
-function call<R>(id: number, op: string, ...args: unknown[]): Promise<R> {
-  return executeServerCommand<R, unknown>('mock-backend', { op, id, args });
-}
-
 afterEach(async () => {
-  for (const ws of sockets.splice(0)) ws.close();
-  await Promise.all(started.map((id) => call(id, 'close')));
-  started = [];
+  await closeStarted();
 });
-
-/** Waits until `check` returns a truthy value (polling), or fails after `timeout` ms. */
-async function until<T>(check: () => T | Promise<T>, what: string, timeout = 3000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** A raw browser WebSocket that keeps every frame it receives and how it closed. */
 class Client {
