@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
-import { sleep, until } from './support/element.js';
+import { until } from './support/element.js';
 
 interface Violation {
   directive: string;
@@ -27,6 +27,7 @@ interface ProbeWindow extends Window {
 type ErrorEvent = Event & { detail: { code: string; message: string } };
 
 interface FrameChat extends HTMLElement {
+  updateComplete: Promise<boolean>;
   status: string;
   messages: readonly { role: string; state: string; content: string }[];
   send(content: string): boolean;
@@ -99,7 +100,7 @@ async function runConversation(backend: Backend, win: ProbeWindow, el: FrameChat
     () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
     'the reply completes',
   );
-  await sleep(50);
+  await el.updateComplete; // the element renders on the next animation frame
 
   const content = shadowOf(el).querySelector('[part~="assistant"] [part~="content"]')!;
   expect(content.querySelector('h2')?.textContent).to.equal('Opening hours');
@@ -148,7 +149,7 @@ async function runConversation(backend: Backend, win: ProbeWindow, el: FrameChat
     () => el.messages.filter((m) => m.role === 'assistant' && m.state === 'complete').length >= 2,
     'the second reply completes',
   );
-  await sleep(50);
+  await el.updateComplete; // the element renders on the next animation frame
 }
 
 describe('strict CSP and Trusted Types (dist/ai-chat.js)', function () {

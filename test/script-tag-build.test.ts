@@ -9,6 +9,7 @@ interface FrameChat extends HTMLElement {
   status: string;
   messages: readonly { role: string; state: string; content: string }[];
   send(content: string): boolean;
+  updateComplete: Promise<boolean>;
 }
 
 interface FrameWindow extends Window {
@@ -58,6 +59,7 @@ describe('script-tag build (dist/ai-chat.js)', () => {
       'the reply completes',
       { timeout: 8000 },
     );
+    await el.updateComplete; // the element renders on the next animation frame
     const strong = el.shadowRoot!.querySelector('[part~="assistant"] [part~="content"] strong');
     expect(strong?.textContent).to.equal('8:00–18:00');
     expect(await userFrames(backend)).to.have.length(1);
@@ -81,6 +83,7 @@ async function chats(frame: HTMLIFrameElement, backend: Backend): Promise<FrameC
     'the reply completes',
     { timeout: 8000 },
   );
+  await el.updateComplete; // the element renders on the next animation frame
   const strong = el.shadowRoot!.querySelector('[part~="assistant"] [part~="content"] strong');
   expect(strong?.textContent).to.equal('8:00–18:00');
   expect(await userFrames(backend)).to.have.length(1);
