@@ -277,6 +277,7 @@ describe('<ai-chat> against the mock backend', () => {
     );
     const contents = (await userFrames(backend)).map((f) => (f.data as Record<string, unknown>).content);
     expect(contents).to.deep.equal(['first while down', 'second while down']);
+    await el.updateComplete;
     expect(qa(el, '[part~="pending"]')).to.have.length(0);
     expect(statuses[0]).to.equal('reconnecting');
     expect(statuses.at(-1)).to.equal('connected');

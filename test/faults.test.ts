@@ -65,6 +65,7 @@ describe('faults', () => {
     );
     const cut = el.messages.find((m) => m.state === 'interrupted')!;
     expect(cut.content.length).to.be.greaterThan(10);
+    await el.updateComplete;
     expect(qa(el, '[part~="interrupted"]')).to.have.length(1);
   });
 
