@@ -48,21 +48,7 @@ describe('script-tag build (dist/ai-chat.js)', () => {
     const resources = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
     expect(resources.filter((p) => p.endsWith('.js')).filter(ours)).to.deep.equal(['/dist/ai-chat.js']);
 
-    const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;
-    expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent).to.equal('Ask the clinic');
-    el.setAttribute('endpoint', backend.url('/ai/{feature}/ws'));
-    await waitUntil(() => el.status === 'connected', 'the script-tag build connects', { timeout: 8000 });
-    await backend.call('nextReply', 'We are open **8:00–18:00**.');
-    el.send('When are you open?');
-    await waitUntil(
-      () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
-      'the reply completes',
-      { timeout: 8000 },
-    );
-    await el.updateComplete; // the element renders on the next animation frame
-    const strong = el.shadowRoot!.querySelector('[part~="assistant"] [part~="content"] strong');
-    expect(strong?.textContent).to.equal('8:00–18:00');
-    expect(await userFrames(backend)).to.have.length(1);
+    await chats(frame, backend);
     frame.remove();
   });
 });
