@@ -15,6 +15,7 @@ import {
   type ClientCommand,
   type DialectContext,
   type ServerEvent,
+  type SocketDialect,
 } from './protocol/index.js';
 import {
   addUserMessage,
@@ -204,7 +205,7 @@ export class ChatController implements ReactiveController {
     if (metadata) command.metadata = metadata;
     this.typingSignal?.stop();
     this.step(addUserMessage(this.conversation, command, this.stepContext()));
-    if (this.config?.dialect.stream) {
+    if (this.config && this.socketDialect.replyStream) {
       this.streamReply(command, this.config);
       return true;
     }
@@ -324,7 +325,7 @@ export class ChatController implements ReactiveController {
       this.reportError('bad-config', (error as Error).message);
       return;
     }
-    const { dialect } = config;
+    const dialect = this.socketDialect;
     const ctx = this.context(config);
     const heartbeat = () => dialect.encode({ type: 'heartbeat', id: newId(), time: now() }, ctx);
     const socket = new ChatSocket({
@@ -333,9 +334,9 @@ export class ChatController implements ReactiveController {
       // A dialect without a heartbeat frame gets no liveness deadline either: an idle server
       // that is never asked anything may rightly stay silent.
       heartbeatMs: heartbeat() === undefined ? 0 : config.heartbeatMs,
-      readyOnOpen: dialect.readyOnOpen,
-      unauthorizedCodes: dialect.unauthorizedCodes,
-      finalCodes: dialect.finalCodes,
+      readyOnOpen: !dialect.handshake,
+      unauthorizedCodes: dialect.closeCodes?.unauthorized,
+      finalCodes: dialect.closeCodes?.final,
       heartbeatFrame: heartbeat,
     });
     this.socket = socket;
@@ -367,12 +368,12 @@ export class ChatController implements ReactiveController {
   private async target(config: ChatConfig): Promise<ConnectTarget> {
     const token = await this.currentToken();
     const ctx = this.context(config);
-    const query: Record<string, string | undefined> = { ...config.dialect.query?.(ctx) };
+    const query: Record<string, string | undefined> = { ...this.socketDialect.query?.(ctx) };
     if (config.auth === 'query' && token) query.token = token;
     const url = resolveEndpoint(config.endpoint!, this.endpointValues(config), query).href;
     if (config.auth === 'protocol' && token) return { url, protocols: tokenProtocols(token) };
     if (config.auth === 'message') {
-      const auth = config.dialect.encode({ type: 'auth', id: newId(), token, time: now() }, ctx);
+      const auth = this.socketDialect.encode({ type: 'auth', id: newId(), token, time: now() }, ctx);
       return { url, firstFrames: auth ? [auth] : [] };
     }
     return { url };
@@ -384,7 +385,7 @@ export class ChatController implements ReactiveController {
 
   private enqueue(command: SendCommand): void {
     if (!this.socket || !this.config) return;
-    const frame = this.config.dialect.encode(command, this.context(this.config));
+    const frame = this.socketDialect.encode(command, this.context(this.config));
     if (frame === undefined || !this.socket.send(command.id, frame)) {
       this.outgoing.delete(command.id);
       this.step(markFailed(this.conversation, command.id));
@@ -398,13 +399,14 @@ export class ChatController implements ReactiveController {
     const config = this.config;
     if (!socket || !config) return;
     const ctx = this.context(config);
-    const join = config.dialect.encode({ type: 'join' }, ctx);
+    const dialect = this.socketDialect;
+    const join = dialect.encode({ type: 'join' }, ctx);
     if (join) socket.sendNow(join);
     if (!config.dialect.acks) return;
     // Written before the drop but never acknowledged: send again, ahead of the outbox
     // (which flushes right after this); the server deduplicates by the client id.
     for (const entry of this.outgoing.values()) {
-      const frame = entry.written ? config.dialect.encode(entry.command, ctx) : undefined;
+      const frame = entry.written ? dialect.encode(entry.command, ctx) : undefined;
       if (frame) socket.sendNow(frame);
     }
   }
@@ -425,7 +427,8 @@ export class ChatController implements ReactiveController {
   private onFrame(frame: unknown): void {
     const config = this.config;
     if (!config) return;
-    for (const event of config.dialect.decode(frame, this.context(config))) this.onServerEvent(event);
+    for (const event of this.socketDialect.decode(frame as string, this.context(config)))
+      this.onServerEvent(event);
   }
 
   private onServerEvent(event: ServerEvent): void {
@@ -458,10 +461,10 @@ export class ChatController implements ReactiveController {
   // --- replies streamed over SSE (hybrid) --------------------------------------------
 
   private streamReply(command: SendCommand, config: ChatConfig): void {
-    const stream = config.dialect.stream!;
+    const stream = this.socketDialect.replyStream!;
     const ctx = this.context(config);
     // The socket is only the control channel here: it hears about the message if it is up.
-    const frame = config.dialect.encode(command, ctx);
+    const frame = this.socketDialect.encode(command, ctx);
     if (frame) this.socket?.sendNow(frame);
     if (!config.streamUrl) {
       this.step(markFailed(this.conversation, command.id));
@@ -470,7 +473,7 @@ export class ChatController implements ReactiveController {
     }
     let url: string;
     try {
-      url = new URL(stream.url(config.streamUrl, command, ctx), globalThis.location?.href).href;
+      url = new URL(stream.request(command, ctx).url ?? config.streamUrl, globalThis.location?.href).href;
     } catch {
       this.step(markFailed(this.conversation, command.id));
       this.reportError('bad-config', `stream-url "${redactEndpoint(config.streamUrl)}" is not a valid URL`);
@@ -493,18 +496,19 @@ export class ChatController implements ReactiveController {
           {
             onOpen: () => this.step(markSent(this.conversation, command.id)),
             onData: (data) => {
-              const chunk = stream.decode(data);
-              if (chunk.type === 'delta') {
-                this.step(
-                  applyServerEvent(
-                    this.conversation,
-                    { type: 'reply-delta', id: replyId, delta: chunk.text },
-                    this.stepContext(),
-                  ),
-                );
-              } else if (chunk.type === 'done') {
-                abort();
-                this.endStreamedReply(replyId, finish);
+              for (const event of stream.decode({ event: 'message', data }, ctx)) {
+                if (event.type === 'reply-delta') {
+                  this.step(
+                    applyServerEvent(
+                      this.conversation,
+                      { type: 'reply-delta', id: replyId, delta: event.delta },
+                      this.stepContext(),
+                    ),
+                  );
+                } else if (event.type === 'done') {
+                  abort();
+                  this.endStreamedReply(replyId, finish);
+                }
               }
             },
             onEnd: () => this.endStreamedReply(replyId, finish),
@@ -533,7 +537,7 @@ export class ChatController implements ReactiveController {
     const reply = this.conversation.messages.find((m) => m.id === replyId);
     const config = this.config;
     if (!reply || !config || !this.socket) return;
-    const frame = config.dialect.encode(
+    const frame = this.socketDialect.encode(
       { type: 'reply-complete', id: replyId, content: reply.content },
       this.context(config),
     );
@@ -614,6 +618,13 @@ export class ChatController implements ReactiveController {
       feature: config.feature,
       userId: config.userId,
       apiKey: config.apiKey,
+      streamUrl: config.streamUrl,
+      history: [],
     };
+  }
+
+  /** The five built-in dialects are socket dialects (a stopgap until the session layer). */
+  private get socketDialect(): SocketDialect {
+    return this.config!.dialect as SocketDialect;
   }
 }

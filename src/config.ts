@@ -89,10 +89,10 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
     dialect = dialects[DEFAULT_DIALECT]!;
   }
   const authName = text(raw.auth);
-  let auth = dialect.auth;
+  let auth = dialect.auth[0]!;
   if (authName) {
     if ((AUTH_MODES as readonly string[]).includes(authName)) auth = authName as AuthMode;
-    else problems.push(`auth "${authName}" is not one of ${AUTH_MODES.join(', ')}; using ${dialect.auth}`);
+    else problems.push(`auth "${authName}" is not one of ${AUTH_MODES.join(', ')}; using ${auth}`);
   }
   const persistName = text(raw.persist) ?? 'none';
   let persist: PersistMode = 'none';

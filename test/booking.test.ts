@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { booking } from '../src/protocol/booking.js';
+import { booking } from '../src/protocol/dialects/booking.js';
 import { dialects } from '../src/protocol/index.js';
 import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
-const ctx: DialectContext = { sessionId: 'sess-1', feature: 'booking_assistant' };
+const ctx: DialectContext = { sessionId: 'sess-1', feature: 'booking_assistant', history: [] };
 const decode = (frame: unknown): ServerEvent[] =>
   booking.decode(typeof frame === 'string' ? frame : JSON.stringify(frame), ctx);
 const TIME = '2026-11-21T10:00:00.000Z';
@@ -12,11 +12,13 @@ describe('booking dialect: settings', () => {
   it('is registered, authenticates in the query and is usable at open', () => {
     expect(dialects['booking']).to.equal(booking);
     expect(booking.name).to.equal('booking');
-    expect(booking.auth).to.equal('query');
-    expect(booking.readyOnOpen).to.equal(true);
-    expect(booking.unauthorizedCodes).to.have.members([4001, 4401, 1008, 4003, 4403]);
-    expect(booking.finalCodes).to.deep.equal([4404]);
-    expect(booking.stream).to.equal(undefined);
+    expect(booking.channel).to.equal('socket');
+    expect(booking.auth[0]).to.equal('query');
+    expect(booking.handshake).to.equal(undefined);
+    expect(booking.replies).to.equal('turn');
+    expect(booking.closeCodes?.unauthorized).to.have.members([4001, 4401, 1008, 4003, 4403]);
+    expect(booking.closeCodes?.final).to.deep.equal([4404]);
+    expect(booking.replyStream).to.equal(undefined);
   });
 });
 

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { consultation } from '../src/protocol/consultation.js';
+import { consultation } from '../src/protocol/dialects/consultation.js';
 import { dialects } from '../src/protocol/index.js';
 import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
-const ctx: DialectContext = { sessionId: 'consult-1', feature: 'chat', apiKey: 'KEY' };
+const ctx: DialectContext = { sessionId: 'consult-1', feature: 'chat', apiKey: 'KEY', history: [] };
 const decode = (frame: unknown): ServerEvent[] =>
   consultation.decode(typeof frame === 'string' ? frame : JSON.stringify(frame), ctx);
 const TIME = '2025-01-27T10:00:00Z';
@@ -12,16 +12,18 @@ describe('consultation dialect: settings', () => {
   it('is registered, authenticates in the query and is usable at open', () => {
     expect(dialects['consultation']).to.equal(consultation);
     expect(consultation.name).to.equal('consultation');
-    expect(consultation.auth).to.equal('query');
-    expect(consultation.readyOnOpen).to.equal(true);
-    expect(consultation.unauthorizedCodes).to.have.members([4401, 1008]);
-    expect(consultation.finalCodes).to.have.members([1000, 4403, 4404]);
-    expect(consultation.stream).to.equal(undefined);
+    expect(consultation.channel).to.equal('socket');
+    expect(consultation.auth[0]).to.equal('query');
+    expect(consultation.handshake).to.equal(undefined);
+    expect(consultation.heartbeat).to.equal('echo');
+    expect(consultation.closeCodes?.unauthorized).to.have.members([4401, 1008]);
+    expect(consultation.closeCodes?.final).to.have.members([1000, 4403, 4404]);
+    expect(consultation.replyStream).to.equal(undefined);
   });
 
   it('puts the consultation id and the API key in the query', () => {
     expect(consultation.query!(ctx)).to.deep.equal({ consultation_id: 'consult-1', api_key: 'KEY' });
-    expect(consultation.query!({ sessionId: 's2', feature: 'chat' })).to.deep.equal({
+    expect(consultation.query!({ sessionId: 's2', feature: 'chat', history: [] })).to.deep.equal({
       consultation_id: 's2',
       api_key: undefined,
     });

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { conversation } from '../src/protocol/conversation.js';
+import { conversation } from '../src/protocol/dialects/conversation.js';
 import { dialects } from '../src/protocol/index.js';
 import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
-const ctx: DialectContext = { sessionId: '123', feature: 'chat' };
+const ctx: DialectContext = { sessionId: '123', feature: 'chat', history: [] };
 const decode = (frame: unknown, context: DialectContext = ctx): ServerEvent[] =>
   conversation.decode(typeof frame === 'string' ? frame : JSON.stringify(frame), context);
 const TIME = '2026-11-21T10:00:00.000Z';
@@ -12,12 +12,13 @@ describe('conversation dialect: settings', () => {
   it('is registered, authenticates in-band, is usable only after auth and acknowledges messages', () => {
     expect(dialects['conversation']).to.equal(conversation);
     expect(conversation.name).to.equal('conversation');
-    expect(conversation.auth).to.equal('message');
-    expect(conversation.readyOnOpen).to.equal(false);
+    expect(conversation.channel).to.equal('socket');
+    expect(conversation.auth).to.deep.equal(['message']);
+    expect(conversation.handshake).to.equal(true);
     expect(conversation.acks).to.equal(true);
-    expect(conversation.unauthorizedCodes).to.have.members([4001, 1008, 4401, 4003, 4403]);
-    expect(conversation.finalCodes).to.deep.equal([4404]);
-    expect(conversation.stream).to.equal(undefined);
+    expect(conversation.closeCodes?.unauthorized).to.have.members([4001, 1008, 4401, 4003, 4403]);
+    expect(conversation.closeCodes?.final).to.deep.equal([4404]);
+    expect(conversation.replyStream).to.equal(undefined);
   });
 });
 
@@ -275,7 +276,8 @@ describe('conversation dialect: decode', () => {
 describe('conversation dialect: encode', () => {
   it('sends an all-digit conversation id as a number (the seed servers keep ints), others as strings', () => {
     const join = (sessionId: string) =>
-      JSON.parse(conversation.encode({ type: 'join' }, { sessionId, feature: 'chat' })!).data.conversation_id;
+      JSON.parse(conversation.encode({ type: 'join' }, { sessionId, feature: 'chat', history: [] })!).data
+        .conversation_id;
     expect(join('123')).to.equal(123);
     expect(join('c-7f3a')).to.equal('c-7f3a');
     expect(join('1234567890123456789')).to.equal('1234567890123456789');

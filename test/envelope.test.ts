@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { envelope } from '../src/protocol/envelope.js';
+import { envelope } from '../src/protocol/dialects/envelope.js';
 import { resolveEndpoint } from '../src/protocol/endpoint.js';
 import type { DialectContext, ServerEvent } from '../src/protocol/types.js';
 
-const ctx: DialectContext = { sessionId: 'sess-1', feature: 'symptom_checker' };
+const ctx: DialectContext = { sessionId: 'sess-1', feature: 'symptom_checker', history: [] };
 const decode = (frame: unknown): ServerEvent[] =>
   envelope.decode(typeof frame === 'string' ? frame : JSON.stringify(frame), ctx);
 const env = (type: string, data?: unknown, extra: Record<string, unknown> = {}) => ({

@@ -1,13 +1,18 @@
 import { expect } from '@open-wc/testing';
-import { hybrid } from '../src/protocol/hybrid.js';
+import { hybrid } from '../src/protocol/dialects/hybrid.js';
 import { dialects } from '../src/protocol/index.js';
-import type { ClientCommand, DialectContext, ServerEvent, StreamChunk } from '../src/protocol/types.js';
+import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
-const ctx: DialectContext = { sessionId: 'sess-1', feature: 'chat', userId: 'u1' };
+const ctx: DialectContext = { sessionId: 'sess-1', feature: 'chat', userId: 'u1', history: [] };
 const decode = (frame: unknown): ServerEvent[] =>
   hybrid.decode(typeof frame === 'string' ? frame : JSON.stringify(frame), ctx);
 const TIME = '2026-11-21T10:00:00.000Z';
-const stream = hybrid.stream!;
+const stream = hybrid.replyStream!;
+/** The reply stream URL for a message, from a `stream-url` base. */
+const streamUrl = (base: string, command: Extract<ClientCommand, { type: 'send' }>, context = ctx): string =>
+  stream.request(command, { ...context, streamUrl: base }).url!;
+/** One unnamed (`message`) event of the reply stream, decoded. */
+const streamDecode = (data: string, event = 'message'): ServerEvent[] => stream.decode({ event, data }, ctx);
 const send = (content: string): Extract<ClientCommand, { type: 'send' }> => ({
   type: 'send',
   id: 'id-1',
@@ -19,11 +24,12 @@ describe('hybrid dialect: settings', () => {
   it('is registered, authenticates in the query, is usable at open and streams replies', () => {
     expect(dialects['hybrid']).to.equal(hybrid);
     expect(hybrid.name).to.equal('hybrid');
-    expect(hybrid.auth).to.equal('query');
-    expect(hybrid.readyOnOpen).to.equal(true);
-    expect(hybrid.unauthorizedCodes).to.have.members([4001, 4401, 1008, 4003, 4403]);
-    expect(hybrid.finalCodes).to.deep.equal([4404]);
-    expect(stream.url).to.be.a('function');
+    expect(hybrid.channel).to.equal('socket');
+    expect(hybrid.auth[0]).to.equal('query');
+    expect(hybrid.handshake).to.equal(undefined);
+    expect(hybrid.closeCodes?.unauthorized).to.have.members([4001, 4401, 1008, 4003, 4403]);
+    expect(hybrid.closeCodes?.final).to.deep.equal([4404]);
+    expect(stream.request).to.be.a('function');
     expect(stream.decode).to.be.a('function');
   });
 });
@@ -218,21 +224,21 @@ describe('hybrid dialect: stream URL', () => {
   const params = (url: string) => new URL(url, 'https://page.example/').searchParams;
 
   it('adds the message and the session to an absolute stream URL', () => {
-    const url = stream.url('https://api.example/api/v1/chat/stream', send('hello world'), ctx);
+    const url = streamUrl('https://api.example/api/v1/chat/stream', send('hello world'), ctx);
     expect(url).to.equal('https://api.example/api/v1/chat/stream?message=hello%20world&session_id=sess-1');
   });
 
   it('keeps an existing query and replaces stale message/session parameters', () => {
-    const url = stream.url('https://api.example/stream?model=gpt&message=old&session_id=x', send('hi'), ctx);
+    const url = streamUrl('https://api.example/stream?model=gpt&message=old&session_id=x', send('hi'), ctx);
     expect(url).to.equal('https://api.example/stream?model=gpt&message=hi&session_id=sess-1');
   });
 
   it('keeps a relative URL relative and keeps a fragment last', () => {
-    expect(stream.url('/api/v1/chat/stream', send('hi'), ctx)).to.equal(
+    expect(streamUrl('/api/v1/chat/stream', send('hi'), ctx)).to.equal(
       '/api/v1/chat/stream?message=hi&session_id=sess-1',
     );
-    expect(stream.url('stream?', send('hi'), ctx)).to.equal('stream?message=hi&session_id=sess-1');
-    expect(stream.url('/s?a=1#top', send('hi'), ctx)).to.equal('/s?a=1&message=hi&session_id=sess-1#top');
+    expect(streamUrl('stream?', send('hi'), ctx)).to.equal('stream?message=hi&session_id=sess-1');
+    expect(streamUrl('/s?a=1#top', send('hi'), ctx)).to.equal('/s?a=1&message=hi&session_id=sess-1#top');
   });
 
   it('percent-encodes every character so the server reads back exactly what was sent', () => {
@@ -244,7 +250,7 @@ describe('hybrid dialect: stream URL', () => {
       'emoji 👩🏽‍⚕️ and ~!*()',
     ];
     for (const text of texts) {
-      const url = stream.url('https://api.example/stream', send(text), { ...ctx, sessionId: 's/1 &x' });
+      const url = streamUrl('https://api.example/stream', send(text), { ...ctx, sessionId: 's/1 &x' });
       expect(url).not.to.contain(' ');
       expect(url).not.to.match(/\+/);
       expect(params(url).get('message')).to.equal(text);
@@ -256,53 +262,78 @@ describe('hybrid dialect: stream URL', () => {
 });
 
 describe('hybrid dialect: stream decode', () => {
-  const cases: [string, string, StreamChunk][] = [
-    ['[DONE]', '[DONE]', { type: 'done' }],
-    ['[DONE] with spaces', '  [DONE]\n', { type: 'done' }],
-    ['content', '{"content":"Hel"}', { type: 'delta', text: 'Hel' }],
-    ['delta', '{"delta":"lo "}', { type: 'delta', text: 'lo ' }],
-    ['text', '{"text":"world"}', { type: 'delta', text: 'world' }],
+  const cases: [string, string, ServerEvent[]][] = [
+    ['[DONE]', '[DONE]', [{ type: 'done' }]],
+    ['[DONE] with spaces', '  [DONE]\n', [{ type: 'done' }]],
+    ['content', '{"content":"Hel"}', [{ type: 'reply-delta', delta: 'Hel' }]],
+    ['delta', '{"delta":"lo "}', [{ type: 'reply-delta', delta: 'lo ' }]],
+    ['text', '{"text":"world"}', [{ type: 'reply-delta', delta: 'world' }]],
     [
       'OpenAI choices',
       '{"id":"c1","choices":[{"index":0,"delta":{"content":"!"}}]}',
-      { type: 'delta', text: '!' },
+      [{ type: 'reply-delta', delta: '!' }],
     ],
-    ['OpenAI completions', '{"choices":[{"text":"old style"}]}', { type: 'delta', text: 'old style' }],
+    [
+      'OpenAI completions',
+      '{"choices":[{"text":"old style"}]}',
+      [{ type: 'reply-delta', delta: 'old style' }],
+    ],
     [
       'Anthropic delta',
       '{"type":"content_block_delta","delta":{"type":"text_delta","text":"Hi"}}',
-      { type: 'delta', text: 'Hi' },
+      [{ type: 'reply-delta', delta: 'Hi' }],
     ],
-    ['multi-byte JSON', '{"content":"perché 你好 🤒"}', { type: 'delta', text: 'perché 你好 🤒' }],
-    ['escaped JSON', '{"content":"line\\nnext \\u00e8"}', { type: 'delta', text: 'line\nnext è' }],
-    ['role-only chunk', '{"choices":[{"delta":{"role":"assistant"}}]}', { type: 'skip' }],
-    ['empty delta chunk', '{"choices":[{"delta":{}}]}', { type: 'skip' }],
-    ['finish chunk', '{"choices":[{"delta":{},"finish_reason":"stop"}]}', { type: 'skip' }],
-    ['empty content', '{"content":""}', { type: 'skip' }],
-    ['ping', '{"type":"ping"}', { type: 'skip' }],
-    ['numeric content', '{"content":42}', { type: 'skip' }],
-    ['empty choices', '{"choices":[]}', { type: 'skip' }],
-    ['plain text', 'Hello', { type: 'delta', text: 'Hello' }],
-    ['plain text with spaces kept', ' world ', { type: 'delta', text: ' world ' }],
-    ['plain multi-byte text', 'perché 你好 🤒', { type: 'delta', text: 'perché 你好 🤒' }],
-    ['a bare JSON string', '"hi"', { type: 'delta', text: '"hi"' }],
-    ['a bare JSON number', '42', { type: 'delta', text: '42' }],
-    ['a JSON array', '[1,2]', { type: 'delta', text: '[1,2]' }],
-    ['null', 'null', { type: 'delta', text: 'null' }],
-    ['broken JSON', '{"content": "x', { type: 'delta', text: '{"content": "x' }],
-    ['markdown', '**bold** and `code`', { type: 'delta', text: '**bold** and `code`' }],
-    ['DONE inside text', 'not [DONE] yet', { type: 'delta', text: 'not [DONE] yet' }],
+    ['multi-byte JSON', '{"content":"perché 你好 🤒"}', [{ type: 'reply-delta', delta: 'perché 你好 🤒' }]],
+    ['escaped JSON', '{"content":"line\\nnext \\u00e8"}', [{ type: 'reply-delta', delta: 'line\nnext è' }]],
+    ['role-only chunk', '{"choices":[{"delta":{"role":"assistant"}}]}', []],
+    ['empty delta chunk', '{"choices":[{"delta":{}}]}', []],
+    ['finish chunk', '{"choices":[{"delta":{},"finish_reason":"stop"}]}', []],
+    ['empty content', '{"content":""}', []],
+    ['ping', '{"type":"ping"}', []],
+    ['numeric content', '{"content":42}', []],
+    ['empty choices', '{"choices":[]}', []],
+    ['plain text', 'Hello', [{ type: 'reply-delta', delta: 'Hello' }]],
+    ['plain text with spaces kept', ' world ', [{ type: 'reply-delta', delta: ' world ' }]],
+    ['plain multi-byte text', 'perché 你好 🤒', [{ type: 'reply-delta', delta: 'perché 你好 🤒' }]],
+    ['a bare JSON string', '"hi"', [{ type: 'reply-delta', delta: '"hi"' }]],
+    ['a bare JSON number', '42', [{ type: 'reply-delta', delta: '42' }]],
+    ['a JSON array', '[1,2]', [{ type: 'reply-delta', delta: '[1,2]' }]],
+    ['null', 'null', [{ type: 'reply-delta', delta: 'null' }]],
+    ['broken JSON', '{"content": "x', [{ type: 'reply-delta', delta: '{"content": "x' }]],
+    ['markdown', '**bold** and `code`', [{ type: 'reply-delta', delta: '**bold** and `code`' }]],
+    ['DONE inside text', 'not [DONE] yet', [{ type: 'reply-delta', delta: 'not [DONE] yet' }]],
   ];
   for (const [name, data, chunk] of cases) {
     it(`decodes ${name}`, () => {
-      expect(stream.decode(data)).to.deep.equal(chunk);
+      expect(streamDecode(data)).to.deep.equal(chunk);
     });
   }
 
   it('never throws, even on deep nesting or huge data', () => {
-    expect(() => stream.decode(`{"content":${'['.repeat(50_000)}${']'.repeat(50_000)}}`)).not.to.throw();
+    expect(() => streamDecode(`{"content":${'['.repeat(50_000)}${']'.repeat(50_000)}}`)).not.to.throw();
     const huge = 'x'.repeat(2_000_000);
-    expect(stream.decode(huge)).to.deep.equal({ type: 'delta', text: huge });
-    expect(stream.decode('')).to.deep.equal({ type: 'skip' });
+    expect(streamDecode(huge)).to.deep.equal([{ type: 'reply-delta', delta: huge }]);
+    expect(streamDecode('')).to.deep.equal([]);
+  });
+
+  it('shows only unnamed events: a named event (ping, keep-alive) adds nothing to the reply', () => {
+    expect(streamDecode('{"content":"tick"}', 'ping')).to.deep.equal([]);
+    expect(streamDecode('keep-alive', 'heartbeat')).to.deep.equal([]);
+    expect(streamDecode('Hello', 'message')).to.deep.equal([{ type: 'reply-delta', delta: 'Hello' }]);
+  });
+
+  it('turns in-band errors into a failed reply with a readable reason', () => {
+    expect(streamDecode('{"error":"rate limited"}')).to.deep.equal([
+      { type: 'error', code: 'stream-error', message: 'rate limited' },
+    ]);
+    expect(streamDecode('{"error":{"message":"model overloaded","type":"server_error"}}')).to.deep.equal([
+      { type: 'error', code: 'stream-error', message: 'model overloaded' },
+    ]);
+    expect(streamDecode('{"message":"upstream timeout"}', 'error')).to.deep.equal([
+      { type: 'error', code: 'stream-error', message: 'upstream timeout' },
+    ]);
+    expect(streamDecode('', 'error')).to.deep.equal([
+      { type: 'error', code: 'stream-error', message: 'The reply stream reported an error.' },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
-import { booking } from './booking.js';
-import { consultation } from './consultation.js';
-import { conversation } from './conversation.js';
-import { envelope } from './envelope.js';
-import { hybrid } from './hybrid.js';
+import { booking } from './dialects/booking.js';
+import { consultation } from './dialects/consultation.js';
+import { conversation } from './dialects/conversation.js';
+import { envelope } from './dialects/envelope.js';
+import { hybrid } from './dialects/hybrid.js';
 import type { Dialect } from './types.js';
 
 export type * from './types.js';

@@ -1,5 +1,5 @@
-import { z } from './zod.js';
-import { badFrame, describeIssues, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
+import { z } from '../zod.js';
+import { badFrame, describeIssues, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
 import {
   BookingConfirmationSchema,
   DoctorSchema,
@@ -7,8 +7,8 @@ import {
   bookingConfirmationFrom,
   doctorFrom,
   timeSlotFrom,
-} from './cards.js';
-import type { ClientCommand, Dialect, DialectContext, ServerEvent } from './types.js';
+} from '../cards.js';
+import type { ClientCommand, SocketDialect, DialectContext, ServerEvent } from '../types.js';
 
 // `booking` — protocols.md §2 (seed 001, "AI Booking Assistant"). Flat frames, no envelope:
 // {type, …fields}.
@@ -97,16 +97,17 @@ function encode(command: ClientCommand, ctx: DialectContext): string | undefined
     case 'auth':
     case 'join':
     case 'reply-complete':
+    case 'cancel':
       return undefined;
   }
 }
 
-export const booking: Dialect = {
+export const booking: SocketDialect = {
   name: 'booking',
-  auth: 'query',
-  readyOnOpen: true,
-  unauthorizedCodes: REFUSED_TOKEN_CODES,
-  finalCodes: [4404],
+  channel: 'socket',
+  auth: ['query', 'protocol'],
+  replies: 'turn',
+  closeCodes: { unauthorized: REFUSED_TOKEN_CODES, final: [4404] },
   decode,
   encode,
 };

@@ -1,6 +1,13 @@
-import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
-import type { ClientCommand, Dialect, DialectContext, RemoteMessage, Role, ServerEvent } from './types.js';
+import { z } from '../zod.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
+import type {
+  ClientCommand,
+  SocketDialect,
+  DialectContext,
+  RemoteMessage,
+  Role,
+  ServerEvent,
+} from '../types.js';
 
 // `conversation` — protocols.md §4 (seed 003, "AI Chat Application"). In-band auth: the first
 // frame is {type: "auth", token}; the connection is usable after `auth_success`. Every other
@@ -141,17 +148,21 @@ function encode(command: ClientCommand, ctx: DialectContext): string | undefined
       return JSON.stringify({ type: 'typing', data: { conversation_id, is_typing: command.typing } });
     case 'heartbeat':
     case 'reply-complete':
+    case 'cancel':
       return undefined;
   }
 }
 
-export const conversation: Dialect = {
+export const conversation: SocketDialect = {
   name: 'conversation',
-  auth: 'message',
-  readyOnOpen: false,
+  channel: 'socket',
+  auth: ['message'],
+  replies: 'id',
+  handshake: true,
   acks: true,
-  unauthorizedCodes: REFUSED_TOKEN_CODES,
-  finalCodes: [4404],
+  typing: true,
+  join: true,
+  closeCodes: { unauthorized: REFUSED_TOKEN_CODES, final: [4404] },
   decode,
   encode,
 };

@@ -1,7 +1,7 @@
-import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs } from './frame.js';
-import { TemplateSchema, templateFrom } from './cards.js';
-import type { ClientCommand, Dialect, DialectContext, ServerEvent } from './types.js';
+import { z } from '../zod.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs } from '../frame.js';
+import { TemplateSchema, templateFrom } from '../cards.js';
+import type { ClientCommand, SocketDialect, DialectContext, ServerEvent } from '../types.js';
 
 // `consultation` — protocols.md §5 (seed 004, "FitIQ" consultation). Flat frames
 // {type, message_id | messageId, content?, metadata?, timestamp}. Be liberal: the fields may
@@ -112,16 +112,18 @@ function encode(command: ClientCommand): string | undefined {
     case 'auth':
     case 'join':
     case 'reply-complete':
+    case 'cancel':
       return undefined;
   }
 }
 
-export const consultation: Dialect = {
+export const consultation: SocketDialect = {
   name: 'consultation',
-  auth: 'query',
-  readyOnOpen: true,
-  unauthorizedCodes: [4401, 1008],
-  finalCodes: [1000, 4403, 4404],
+  channel: 'socket',
+  auth: ['query'],
+  replies: 'id',
+  heartbeat: 'echo',
+  closeCodes: { unauthorized: [4401, 1008], final: [1000, 4403, 4404] },
   query: (ctx: DialectContext) => ({ consultation_id: ctx.sessionId, api_key: ctx.apiKey }),
   decode,
   encode,

@@ -1,14 +1,16 @@
-import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
+import { z } from '../zod.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
 import type {
   ClientCommand,
-  Dialect,
+  SocketDialect,
   DialectContext,
   RemoteMessage,
   Role,
   ServerEvent,
-  StreamChunk,
-} from './types.js';
+  HttpRequest,
+  SendCommand,
+  StreamEvent,
+} from '../types.js';
 
 // `hybrid` — protocols.md §3 (seed 002, WebSocket + SSE). The socket is the control channel
 // (typing, history sync, notifications), flat frames {type, …fields}; the reply streams over
@@ -133,6 +135,7 @@ function encode(command: ClientCommand): string | undefined {
     case 'heartbeat':
     case 'auth':
     case 'join':
+    case 'cancel':
       return undefined;
   }
 }
@@ -142,11 +145,8 @@ function encode(command: ClientCommand): string | undefined {
  * Values are percent-encoded as `encodeURIComponent` would (`%20`, never `+`, for a space).
  * A relative stream URL stays relative: the caller resolves it.
  */
-function streamUrl(
-  base: string,
-  command: Extract<ClientCommand, { type: 'send' }>,
-  ctx: DialectContext,
-): string {
+function replyRequest(command: SendCommand, ctx: DialectContext): HttpRequest {
+  const base = ctx.streamUrl ?? '';
   const hashAt = base.indexOf('#');
   const hash = hashAt < 0 ? '' : base.slice(hashAt);
   const beforeHash = hashAt < 0 ? base : base.slice(0, hashAt);
@@ -157,7 +157,7 @@ function streamUrl(
   params.set('session_id', ctx.sessionId);
   // URLSearchParams writes a space as `+` (and a real `+` as `%2B`), which some servers read
   // literally; `%20` means a space everywhere.
-  return `${path}?${params.toString().replaceAll('+', '%20')}${hash}`;
+  return { method: 'GET', url: `${path}?${params.toString().replaceAll('+', '%20')}${hash}` };
 }
 
 /** The text of a JSON delta in any of the shapes protocols.md §3 lists (plus two common ones). */
@@ -175,30 +175,59 @@ function deltaText(chunk: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** One SSE `data:` payload. Never throws: what is not a JSON object is plain text. */
-function streamDecode(data: string): StreamChunk {
-  if (data.trim() === '[DONE]') return { type: 'done' };
-  if (data === '') return { type: 'skip' };
+/**
+ * One event of a reply stream. Never throws. Only unnamed (`message`) events carry text; a named
+ * `error` event, or a JSON payload with an `error`, fails the reply; other named events (`ping`)
+ * carry nothing to show. What is not a JSON object is plain text.
+ */
+function streamDecode({ event, data }: StreamEvent): ServerEvent[] {
+  if (event === 'error') return [{ type: 'error', code: 'stream-error', message: errorText(data) }];
+  if (event !== 'message') return [];
+  if (data.trim() === '[DONE]') return [{ type: 'done' }];
+  if (data === '') return [];
   let value: unknown;
   try {
     value = JSON.parse(data);
   } catch {
-    return { type: 'delta', text: data };
+    return [{ type: 'reply-delta', delta: data }];
   }
   // A bare JSON string, number, array… is plain text that happens to parse.
-  if (!isRecord(value)) return { type: 'delta', text: data };
+  if (!isRecord(value)) return [{ type: 'reply-delta', delta: data }];
+  if (value['error'] !== undefined && value['error'] !== null) {
+    return [{ type: 'error', code: 'stream-error', message: errorText(value['error']) }];
+  }
   const text = deltaText(value);
   // Role-only chunks, pings, usage reports: nothing to show.
-  return text ? { type: 'delta', text } : { type: 'skip' };
+  return text ? [{ type: 'reply-delta', delta: text }] : [];
 }
 
-export const hybrid: Dialect = {
+/** A readable message from an in-band error (a string, `{message}`, or JSON text of either). */
+function errorText(error: unknown): string {
+  if (typeof error === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(error);
+      if (parsed !== error && parsed !== null && typeof parsed === 'object') return errorText(parsed);
+    } catch {
+      // Plain text.
+    }
+    return error.trim().slice(0, 500) || 'The reply stream reported an error.';
+  }
+  if (isRecord(error)) {
+    const inner = error['error'] ?? error['message'];
+    if (inner !== undefined && inner !== error) return errorText(inner);
+  }
+  return 'The reply stream reported an error.';
+}
+
+export const hybrid: SocketDialect = {
   name: 'hybrid',
-  auth: 'query',
-  readyOnOpen: true,
-  unauthorizedCodes: REFUSED_TOKEN_CODES,
-  finalCodes: [4404],
-  stream: { url: streamUrl, decode: streamDecode },
+  channel: 'socket',
+  auth: ['query', 'protocol'],
+  requires: ['streamUrl'],
+  replies: 'id',
+  typing: true,
+  closeCodes: { unauthorized: REFUSED_TOKEN_CODES, final: [4404] },
+  replyStream: { request: replyRequest, decode: streamDecode },
   decode,
   encode,
 };

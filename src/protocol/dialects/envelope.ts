@@ -1,7 +1,7 @@
-import { z } from './zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from './frame.js';
-import { DoctorSchema, SymptomAnalysisSchema, doctorFrom, symptomAnalysisFrom } from './cards.js';
-import type { Card, ClientCommand, Dialect, DialectContext, Role, ServerEvent } from './types.js';
+import { z } from '../zod.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
+import { DoctorSchema, SymptomAnalysisSchema, doctorFrom, symptomAnalysisFrom } from '../cards.js';
+import type { Card, ClientCommand, SocketDialect, DialectContext, Role, ServerEvent } from '../types.js';
 
 // `envelope` — protocols.md §1 (seed 000, "AI Doctor System"). Every frame, both ways, is
 // {type, data, session_id, message_id, timestamp}.
@@ -159,16 +159,18 @@ function encode(command: ClientCommand, ctx: DialectContext): string | undefined
     case 'typing':
     case 'join':
     case 'reply-complete':
+    case 'cancel':
       return undefined;
   }
 }
 
-export const envelope: Dialect = {
+export const envelope: SocketDialect = {
   name: 'envelope',
-  auth: 'query',
-  readyOnOpen: true,
-  unauthorizedCodes: REFUSED_TOKEN_CODES,
-  finalCodes: [4404],
+  channel: 'socket',
+  auth: ['query', 'protocol', 'message'],
+  replies: 'id',
+  heartbeat: 'echo',
+  closeCodes: { unauthorized: REFUSED_TOKEN_CODES, final: [4404] },
   decode,
   encode,
 };
