@@ -784,5 +784,7 @@ declare global {
 }
 
 // Defined once, by whichever copy loads first: loading the script twice, or both the ES module and
-// the IIFE build on one page, is harmless (a second define() would throw).
-if (!customElements.get('ai-chat')) customElements.define('ai-chat', AiChat);
+// the IIFE build on one page, is harmless (a second define() would throw). Only where there is a
+// registry: on a server (Node, SSR) this module loads without defining anything, or defines into
+// the registry Lit's server build provides (`@lit-labs/ssr` renders from it).
+if (globalThis.customElements && !customElements.get('ai-chat')) customElements.define('ai-chat', AiChat);
