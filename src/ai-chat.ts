@@ -21,6 +21,7 @@ import {
 import { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
 import { plainText } from './views/plain-text.js';
+import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
 import { formatTime } from './views/time.js';
 
 /**
@@ -242,6 +243,16 @@ export class AiChat extends LitElement {
   constructor() {
     super();
     this.addEventListener('keydown', this.onHostKeydown);
+  }
+
+  /** Also the attributes a framework may set by mistake for `tokenProvider` or `strings` (it warns). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, ...propertyOnlyAttributes];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (value !== null) warnPropertyAsAttribute(name);
   }
 
   /** The connection status: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `unauthorized` (also the host's `status` attribute). */
