@@ -1,13 +1,22 @@
-// <ai-chat> in Angular: a standalone component with CUSTOM_ELEMENTS_SCHEMA, bootstrapped without
+// <ai-chat> in Angular 21: a standalone component with CUSTOM_ELEMENTS_SCHEMA, bootstrapped without
 // zone.js. Built by Vite without the Angular CLI, so the template is compiled in the browser (JIT,
 // hence @angular/compiler first). `[tokenProvider]` sets the element's property and
 // `(ai-chat-status)` listens to its event.
 import '@angular/compiler';
 import 'ai-chat-element'; // defines <ai-chat>
 import type { AiChatMessageEvent, AiChatStatusEvent, Status } from 'ai-chat-element';
-import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal } from '@angular/core';
+import {
+  ApplicationRef,
+  Component,
+  CUSTOM_ELEMENTS_SCHEMA,
+  inject,
+  provideZonelessChangeDetection,
+  signal,
+} from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import { endpoint, tokenProviderFor } from '../shared.js';
+import { endpoint, inline, tokenFor } from './app';
+
+const token = tokenFor('angular');
 
 @Component({
   selector: 'app-root',
@@ -16,14 +25,15 @@ import { endpoint, tokenProviderFor } from '../shared.js';
     <main>
       <h1>&lt;ai-chat&gt; in Angular</h1>
       <p>
-        Status from <code>ai-chat-status</code>: <output data-testid="status">{{ status() }}</output>,
-        replies: <output data-testid="replies">{{ replies() }}</output>
+        status: <output data-testid="status">{{ status() }}</output>, replies:
+        <output data-testid="replies">{{ replies() }}</output>, renders:
+        <output data-testid="renders">{{ renders() }}</output>
       </p>
       <ai-chat
         [endpoint]="endpoint"
         feature="faq"
-        heading="Angular demo"
-        [tokenProvider]="tokenProvider"
+        heading="Angular app"
+        [tokenProvider]="inline ? providerFor(renders()) : tokenProvider"
         (ai-chat-status)="onStatus($event)"
         (ai-chat-message)="onMessage($event)"
       ></ai-chat>
@@ -32,9 +42,28 @@ import { endpoint, tokenProviderFor } from '../shared.js';
 })
 class AppComponent {
   readonly endpoint = endpoint;
-  readonly tokenProvider = tokenProviderFor('angular');
+  readonly inline = inline;
+  /** Stable (the documented way). */
+  readonly tokenProvider = async () => token;
   readonly status = signal<Status | 'unknown'>('unknown');
   readonly replies = signal(0);
+  readonly renders = signal(0);
+
+  constructor() {
+    const app = inject(ApplicationRef);
+    window.rerender = async (times) => {
+      for (let i = 0; i < times; i++) {
+        this.renders.update((n) => n + 1);
+        app.tick();
+      }
+      return times;
+    };
+  }
+
+  /** `?inline`: a new provider whenever the template is checked with a new render count. */
+  providerFor(_render: number): () => Promise<string> {
+    return async () => token;
+  }
 
   onStatus(event: Event): void {
     this.status.set((event as AiChatStatusEvent).detail.status);
