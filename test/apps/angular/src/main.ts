@@ -60,9 +60,12 @@ class AppComponent {
     };
   }
 
-  /** `?inline`: a new provider whenever the template is checked with a new render count. */
-  providerFor(_render: number): () => Promise<string> {
-    return async () => token;
+  private last?: { render: number; provider: () => Promise<string> };
+
+  /** `?inline`: a new provider for every render (the same one while a render is checked again). */
+  providerFor(render: number): () => Promise<string> {
+    if (this.last?.render !== render) this.last = { render, provider: async () => token };
+    return this.last.provider;
   }
 
   onStatus(event: Event): void {
