@@ -2,7 +2,7 @@
 // the script-tag builds dist/ai-chat.js and dist/ai-chat.iife.js, the npm build with its types, and
 // custom-elements.json; then the framework apps of test/apps/ from the packed tarball into
 // dist-apps/, see scripts/build-apps.js), checks the size budget and that
-// README's API tables match the manifest, runs the Node-side tests (test/node/: the npm package,
+// docs/api.md's tables match the manifest, runs the Node-side tests (test/node/: the npm package,
 // the manifest) and then web-test-runner, and ends with the totals of both. Extra arguments go to
 // wtr. Any failed check or test fails the run; a failed build stops it.
 import { spawnSync } from 'node:child_process';
@@ -44,7 +44,7 @@ const apps = run('node', ['scripts/build-apps.js']);
 if (apps !== 0) process.exit(apps);
 
 // The size check: the script-tag builds, gzipped, against their limit. The limit guards against
-// regressions; the goal is 45 KB, not met (see README "Performance": the dependencies alone are
+// regressions; the goal is 45 KB, not met (see docs/performance.md: the dependencies alone are
 // ~40 KB, the five dialects, five languages and the launcher add the rest).
 const SIZE_LIMIT_KB = 72;
 for (const file of ['dist/ai-chat.js', 'dist/ai-chat.iife.js']) {
