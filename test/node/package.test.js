@@ -5,7 +5,7 @@
 // lives, what it needs (engines, optional peers) and what it is for (keywords).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureBuilt, run } from './build.js';
 
@@ -136,5 +136,24 @@ test('package.json says where the project lives, what it runs on and what it nee
     assert.ok(pkg.peerDependencies[name], `${name} is a peer`);
     assert.equal(pkg.peerDependenciesMeta[name]?.optional, true, `${name} is optional`);
     assert.equal(pkg.dependencies[name], undefined);
+  }
+});
+
+test('the README is an integrator’s page: short, its screenshot by an absolute URL of a packed file, the quick start', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.split('\n').length < 250, 'under 250 lines');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1] ?? '');
+  assert.ok(images.length >= 1);
+  for (const src of images) {
+    const match = /^https:\/\/cdn\.jsdelivr\.net\/npm\/ai-chat-element(?:@[\w.^~-]+)?\/(.+)$/.exec(src);
+    assert.ok(match, `${src} is the package's CDN URL`);
+    assert.ok(files.has(match[1] ?? ''), `${match[1]} is packed`);
+  }
+  assert.match(readme, /npm install && npm start/);
+  assert.match(readme, /^npm test\b/m);
+  assert.match(readme, /https:\/\/cdn\.jsdelivr\.net\/npm\/ai-chat-element@\d+\/dist\/ai-chat\.js/);
+  // Every relative link points at a file of the repository.
+  for (const [, link] of readme.matchAll(/\]\(((?!https?:|#)[^)#]+)(?:#[^)]*)?\)/g)) {
+    assert.ok(existsSync(join(ROOT, link ?? '')), `${link} exists`);
   }
 });
