@@ -6,7 +6,8 @@ import { mockBackend } from './demo/server/vite-plugin.js';
 // `vite build`: dist/ai-chat.js, the self-contained script-tag build (every dependency inside).
 // `vite build --mode iife`: dist/ai-chat.iife.js, the same as a classic script (for pages that strip
 //   `type="module"`); it defines <ai-chat> and adds no global.
-// `vite build --mode npm`: dist/index.js for bundlers, with the dependencies left external.
+// `vite build --mode npm`: dist/index.js for bundlers, with the dependencies left external, and the
+//   framework entries dist/react.js (`ai-chat-element/react`) and dist/vue.js (`/vue`).
 const ENTRY = fileURLToPath(new URL('src/ai-chat.ts', import.meta.url));
 const DEPENDENCIES = [
   /^lit(\/|$)/,
@@ -16,7 +17,27 @@ const DEPENDENCIES = [
   /^marked$/,
   /^dompurify$/,
   /^zod(\/|$)/,
+  /^react(\/|$)/,
+  /^vue$/,
 ];
+
+/**
+ * The npm build's framework entries (`ai-chat-element/react`, `/vue`) import the element from the
+ * package itself, so an app holds one copy of it whichever entries it uses.
+ */
+function frameworksImportThePackage(): Plugin {
+  const frameworks = fileURLToPath(new URL('src/frameworks/', import.meta.url));
+  return {
+    name: 'ai-chat-frameworks-import-the-package',
+    enforce: 'pre',
+    apply: 'build',
+    resolveId(source, importer) {
+      if (importer?.startsWith(frameworks) && /^\.\.\/(ai-chat|index)\.js$/.test(source))
+        return { id: 'ai-chat-element', external: true };
+      return undefined;
+    },
+  };
+}
 
 /**
  * The IIFE build's entry: `src/ai-chat.ts` imported for its effect (defining <ai-chat>) with
@@ -35,6 +56,47 @@ function iifeEntry(): Plugin {
       return undefined;
     },
     load: (loaded) => (loaded === `\0${id}` ? `import ${JSON.stringify(ENTRY)};` : undefined),
+  };
+}
+
+/**
+ * The script-tag builds do nothing where there is no DOM (Node, server rendering): the whole
+ * module runs only when `HTMLElement` and `document` exist, so importing it on a server neither
+ * throws nor defines anything (its `AiChat` export is then `undefined`). Lit's browser code
+ * touches both as it loads; the npm build instead gets Lit's server build through the `node`
+ * export condition. Applied to the final code of the one self-contained chunk.
+ */
+function domOnly(format: 'es' | 'iife'): Plugin {
+  const guard = 'typeof HTMLElement>"u"||typeof document>"u"';
+  return {
+    name: 'ai-chat-dom-only',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        if (format === 'iife') {
+          if (!chunk.code.startsWith('(function(){'))
+            this.error('the IIFE build no longer starts (function(){');
+          chunk.code = `(function(){if(${guard})return;${chunk.code.slice('(function(){'.length)}`;
+          continue;
+        }
+        // `body; export{a as AiChat};` → `const m=guard?{}:(()=>{body; return{AiChat:a}})(); export const AiChat=m.AiChat;`
+        const match = /export\s*\{([^}]*)\};?\s*$/.exec(chunk.code);
+        if (!match || /^\s*import\b/m.test(chunk.code))
+          this.error('the script-tag build must end with its one export list and import nothing');
+        const names = match[1]!
+          .split(',')
+          .map((spec) => spec.trim().split(/\s+as\s+/))
+          .filter(([local]) => local);
+        const returned = names
+          .map(([local, exported]) => `${JSON.stringify(exported ?? local)}:${local}`)
+          .join(',');
+        const exports = names
+          .map(([local, exported]) => `${exported ?? local}=m$.${exported ?? local}`)
+          .join(',');
+        chunk.code = `const m$=${guard}?{}:(()=>{${chunk.code.slice(0, match.index)}\nreturn{${returned}}})();export const ${exports};\n`;
+      }
+    },
   };
 }
 
@@ -63,7 +125,12 @@ export default defineConfig(({ mode }) => {
   const npm = mode === 'npm';
   const iife = mode === 'iife';
   return {
-    plugins: [mockBackend(), minifyLitCss(), iifeEntry()],
+    plugins: [
+      mockBackend(),
+      minifyLitCss(),
+      iifeEntry(),
+      ...(npm ? [frameworksImportThePackage()] : [domOnly(iife ? 'iife' : 'es')]),
+    ],
     server: { host: '127.0.0.1', open: false },
     preview: { host: '127.0.0.1' },
     build: {
@@ -74,11 +141,15 @@ export default defineConfig(({ mode }) => {
       minify: !npm,
       sourcemap: false,
       lib: {
-        entry: npm ? 'src/index.ts' : iife ? 'virtual:ai-chat-iife' : 'src/ai-chat.ts',
+        entry: npm
+          ? { index: 'src/index.ts', react: 'src/frameworks/react.ts', vue: 'src/frameworks/vue.ts' }
+          : iife
+            ? 'virtual:ai-chat-iife'
+            : 'src/ai-chat.ts',
         formats: [iife ? 'iife' : 'es'],
         // Vite wants a global name for an IIFE; the entry exports nothing, so none is made.
         name: 'AiChatElement',
-        fileName: () => (npm ? 'index.js' : iife ? 'ai-chat.iife.js' : 'ai-chat.js'),
+        fileName: (_format, name) => (npm ? `${name}.js` : iife ? 'ai-chat.iife.js' : 'ai-chat.js'),
       },
       rollupOptions: npm ? { external: DEPENDENCIES } : { output: { minify: true } },
     },

@@ -1,12 +1,12 @@
-// Generates README.md's API tables (attributes, properties, events, methods, parts, custom
+// Generates docs/api.md's API tables (attributes, properties, events, methods, parts, custom
 // properties, slots) from custom-elements.json, between `<!-- api:start -->` and
 // `<!-- api:end -->`, formatted by Prettier as `npm run lint` checks it.
 //
-//   node scripts/api-tables.js           rewrites README.md (npm run api-tables analyzes first)
-//   node scripts/api-tables.js --check   exits 1 when README.md's tables are not what the manifest says
+//   node scripts/api-tables.js           rewrites docs/api.md (npm run api-tables analyzes first)
+//   node scripts/api-tables.js --check   exits 1 when docs/api.md's tables are not what the manifest says
 //
 // The manifest comes from the element's JSDoc (`npm run analyze`, part of `npm run build`), so a
-// change to the API is documented once, in src/ai-chat.ts, and the README follows.
+// change to the API is documented once, in src/ai-chat.ts, and docs/api.md follows.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import * as prettier from 'prettier';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MANIFEST = join(ROOT, 'custom-elements.json');
-const README = join(ROOT, 'README.md');
+const TARGET = join(ROOT, 'docs', 'api.md');
 const START = '<!-- api:start -->';
 const END = '<!-- api:end -->';
 const TAG = 'ai-chat';
@@ -172,7 +172,7 @@ export function apiMarkdown(element) {
 }
 
 /**
- * README.md with its API block replaced by the tables for `manifest`, formatted by Prettier.
+ * docs/api.md with its API block replaced by the tables for `manifest`, formatted by Prettier.
  * @param {string} readme
  * @param {{modules?: {declarations?: Declaration[]}[]}} manifest
  */
@@ -184,10 +184,10 @@ export async function withApiTables(readme, manifest) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start)
-    throw new Error(`README.md needs the markers ${START} and ${END}, in that order`);
+    throw new Error(`docs/api.md needs the markers ${START} and ${END}, in that order`);
   const text = `${readme.slice(0, start + START.length)}\n\n${apiMarkdown(element)}\n\n${readme.slice(end)}`;
-  const options = (await prettier.resolveConfig(README)) ?? {};
-  return prettier.format(text, { ...options, filepath: README });
+  const options = (await prettier.resolveConfig(TARGET)) ?? {};
+  return prettier.format(text, { ...options, filepath: TARGET });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -198,20 +198,20 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     );
     process.exit(1);
   }
-  const readme = readFileSync(README, 'utf8');
+  const readme = readFileSync(TARGET, 'utf8');
   const next = await withApiTables(readme, JSON.parse(readFileSync(MANIFEST, 'utf8')));
   if (check) {
     if (next !== readme) {
       console.error(
-        "api-tables: README.md's API tables differ from custom-elements.json; run `npm run api-tables` and commit README.md",
+        "api-tables: docs/api.md's tables differ from custom-elements.json; run `npm run api-tables` and commit docs/api.md",
       );
       process.exit(1);
     }
-    console.log('api-tables: README.md matches custom-elements.json');
+    console.log('api-tables: docs/api.md matches custom-elements.json');
   } else if (next !== readme) {
-    writeFileSync(README, next);
-    console.log('api-tables: README.md updated');
+    writeFileSync(TARGET, next);
+    console.log('api-tables: docs/api.md updated');
   } else {
-    console.log('api-tables: README.md already up to date');
+    console.log('api-tables: docs/api.md already up to date');
   }
 }

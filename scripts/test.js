@@ -1,7 +1,8 @@
 // `npm test`: finds (or installs) Chromium, builds what the tests load (what `npm run build` does:
 // the script-tag builds dist/ai-chat.js and dist/ai-chat.iife.js, the npm build with its types, and
-// custom-elements.json; then the framework demos into dist-demos/), checks the size budget and that
-// README's API tables match the manifest, runs the Node-side tests (test/node/: the npm package,
+// custom-elements.json; then the framework apps of test/apps/ from the packed tarball into
+// dist-apps/, see scripts/build-apps.js), checks the size budget and that
+// docs/api.md's tables match the manifest, runs the Node-side tests (test/node/: the npm package,
 // the manifest) and then web-test-runner, and ends with the totals of both. Extra arguments go to
 // wtr. Any failed check or test fails the run; a failed build stops it.
 import { spawnSync } from 'node:child_process';
@@ -38,11 +39,12 @@ for (const mode of ['production', 'iife', 'npm']) {
 }
 if (run('npx', ['tsc', '-p', 'tsconfig.build.json']) !== 0) failed.push('types (tsc -p tsconfig.build.json)');
 if (run('npx', ['cem', 'analyze', '--quiet']) !== 0) failed.push('custom-elements.json (cem analyze)');
-const demos = run('node', ['scripts/build-demos.js']);
-if (demos !== 0) process.exit(demos);
+// The framework apps (test/apps/) install the packed package and build with their own tools.
+const apps = run('node', ['scripts/build-apps.js']);
+if (apps !== 0) process.exit(apps);
 
 // The size check: the script-tag builds, gzipped, against their limit. The limit guards against
-// regressions; the goal is 45 KB, not met (see README "Performance": the dependencies alone are
+// regressions; the goal is 45 KB, not met (see docs/performance.md: the dependencies alone are
 // ~40 KB, the five dialects, five languages and the launcher add the rest).
 const SIZE_LIMIT_KB = 72;
 for (const file of ['dist/ai-chat.js', 'dist/ai-chat.iife.js']) {

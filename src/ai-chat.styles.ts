@@ -1,42 +1,54 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 // Every custom property is read once into a private alias (`--_x`) and never declared on
 // :host, so any ancestor of the element can set `--ai-chat-*`. Logical properties throughout
 // (inline/block, start/end), so right-to-left languages lay out mirrored.
 
-/** The dark palette: under `prefers-color-scheme: dark` (unless `theme="light"`) and with `theme="dark"`. */
-const dark = css`
-  --_accent: var(--ai-chat-accent, #60a5fa);
-  --_accent-fg: var(--ai-chat-accent-foreground, #0b1220);
-  --_bg: var(--ai-chat-background, #111827);
-  --_fg: var(--ai-chat-foreground, #f3f4f6);
-  --_muted: var(--ai-chat-muted, #cbd5e1);
-  --_surface: var(--ai-chat-surface, #1f2937);
-  --_border: var(--ai-chat-border, #374151);
-  --_field-border: #9ca3af;
-  --_danger: var(--ai-chat-danger, #fca5a5);
-  --_success: var(--ai-chat-success, #4ade80);
-  --_warning: var(--ai-chat-warning, #fbbf24);
-  --_on-danger: #111827;
-  color-scheme: dark;
-`;
+/**
+ * The two palettes, as `light-dark(light, dark)` pairs: the host inherits the page's
+ * `color-scheme`, so a page that declares only `light` keeps a light widget when the system is
+ * dark, a page that declares `light dark` follows the system, and `theme` sets `color-scheme` on the
+ * host to force either. Browsers without `light-dark()` get the fallback below.
+ */
+const PAIRS: [name: string, custom: string | null, light: string, dark: string][] = [
+  ['accent', 'accent', '#2563eb', '#60a5fa'],
+  ['accent-fg', 'accent-foreground', '#ffffff', '#0b1220'],
+  ['bg', 'background', '#ffffff', '#111827'],
+  ['fg', 'foreground', '#111827', '#f3f4f6'],
+  ['muted', 'muted', '#4b5563', '#cbd5e1'],
+  ['surface', 'surface', '#f3f4f6', '#1f2937'],
+  ['border', 'border', '#d1d5db', '#374151'],
+  ['field-border', null, '#6b7280', '#9ca3af'],
+  ['danger', 'danger', '#b91c1c', '#fca5a5'],
+  ['success', 'success', '#15803d', '#4ade80'],
+  ['warning', 'warning', '#b45309', '#fbbf24'],
+  ['on-danger', null, '#ffffff', '#111827'],
+];
+
+/** One palette (0 light, 1 dark) as plain values, for browsers without light-dark(). */
+const palette = (which: 0 | 1) =>
+  unsafeCSS(
+    PAIRS.map(([name, custom, ...values]) => {
+      const value = values[which];
+      return `--_${name}: ${custom ? `var(--ai-chat-${custom}, ${value})` : value};`;
+    }).join('\n'),
+  );
 
 export const styles = css`
   :host {
-    /* Colours (light) */
-    --_accent: var(--ai-chat-accent, #2563eb);
-    --_accent-fg: var(--ai-chat-accent-foreground, #ffffff);
-    --_bg: var(--ai-chat-background, #ffffff);
-    --_fg: var(--ai-chat-foreground, #111827);
-    --_muted: var(--ai-chat-muted, #4b5563);
-    --_surface: var(--ai-chat-surface, #f3f4f6);
-    --_border: var(--ai-chat-border, #d1d5db);
-    --_field-border: #6b7280;
-    --_danger: var(--ai-chat-danger, #b91c1c);
-    --_success: var(--ai-chat-success, #15803d);
-    --_warning: var(--ai-chat-warning, #b45309);
-    --_on-danger: #ffffff;
-    color-scheme: light;
+    /* Colours: light-dark(light, dark), decided by the host's color-scheme (inherited from the page) */
+    --_accent: var(--ai-chat-accent, light-dark(#2563eb, #60a5fa));
+    --_accent-fg: var(--ai-chat-accent-foreground, light-dark(#ffffff, #0b1220));
+    --_bg: var(--ai-chat-background, light-dark(#ffffff, #111827));
+    --_fg: var(--ai-chat-foreground, light-dark(#111827, #f3f4f6));
+    --_muted: var(--ai-chat-muted, light-dark(#4b5563, #cbd5e1));
+    --_surface: var(--ai-chat-surface, light-dark(#f3f4f6, #1f2937));
+    --_border: var(--ai-chat-border, light-dark(#d1d5db, #374151));
+    --_field-border: light-dark(#6b7280, #9ca3af);
+    --_danger: var(--ai-chat-danger, light-dark(#b91c1c, #fca5a5));
+    --_success: var(--ai-chat-success, light-dark(#15803d, #4ade80));
+    --_warning: var(--ai-chat-warning, light-dark(#b45309, #fbbf24));
+    --_on-danger: light-dark(#ffffff, #111827);
 
     /* Derived colours: each defaults to a palette colour, so a theme can set just the palette */
     --_focus: var(--ai-chat-focus-ring, var(--_accent));
@@ -87,14 +99,30 @@ export const styles = css`
     contain: content;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-    }
+  :host([theme='light']) {
+    color-scheme: light;
   }
 
   :host([theme='dark']) {
-    ${dark}
+    color-scheme: dark;
+  }
+
+  /* Without light-dark() (Chrome < 123, Safari < 17.5, Firefox < 120): the light palette, and the
+     dark one under prefers-color-scheme: dark (whatever the page declares) or theme="dark". */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      ${palette(0)}
+    }
+
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        ${palette(1)}
+      }
+    }
+
+    :host([theme='dark']) {
+      ${palette(1)}
+    }
   }
 
   /* In launcher mode the host takes no room: the button and the panel float over the page. */
@@ -158,10 +186,13 @@ export const styles = css`
   }
 
   /* Panel --------------------------------------------------------------------------- */
+  /* As tall as the host whatever display a page gives it (block, grid, flex, inline-block): the
+     transcript scrolls inside and the composer stays in view. */
   .panel {
     display: flex;
     flex: 1;
     flex-direction: column;
+    block-size: 100%;
     min-block-size: 0;
     min-inline-size: 0;
     overflow: hidden;
@@ -213,7 +244,8 @@ export const styles = css`
     box-shadow: var(--_launcher-shadow);
   }
 
-  .launcher svg {
+  .launcher svg,
+  .launcher ::slotted(*) {
     inline-size: 45%;
     block-size: 45%;
   }
@@ -788,6 +820,11 @@ export const styles = css`
     border-radius: 50%;
     color: var(--_accent-fg);
     background: var(--_accent);
+  }
+
+  .send ::slotted(*) {
+    max-inline-size: 1.25em;
+    max-block-size: 1.25em;
   }
 
   .send:disabled {

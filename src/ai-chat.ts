@@ -21,6 +21,7 @@ import {
 import { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
 import { plainText } from './views/plain-text.js';
+import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
 import { formatTime } from './views/time.js';
 
 /**
@@ -29,7 +30,9 @@ import { formatTime } from './views/time.js';
  * properties.
  *
  * In place (`mode="inline"`, the default) or as a floating launcher button with an unread badge
- * (`mode="launcher"`). Light and dark colours follow `prefers-color-scheme` unless `theme` says.
+ * (`mode="launcher"`). Light and dark colours follow the page's `color-scheme` (a page that
+ * declares `light dark` follows the system's preference; one that declares only `light`, or
+ * nothing, stays light) unless `theme` says.
  * The UI speaks the language of the native `lang` attribute (the element's, else the nearest
  * ancestor's or the document's): English, Spanish, French, German and Arabic are built in, other
  * languages fall back to English, and any string can be replaced through `strings`. Arabic lays
@@ -83,6 +86,8 @@ import { formatTime } from './views/time.js';
  * @slot header - Replaces the heading (e.g. a logo and a name); the status and the close button stay.
  * @slot avatar - An avatar (an `<img>` or an inline `<svg>`) shown beside every assistant message. It is copied there, so page styles do not reach the copies: style them with `::part(avatar)`.
  * @slot empty - Replaces the empty state shown before the first message.
+ * @slot send-icon - Replaces the send button's arrow (an inline `<svg>` or an `<img>`; give it `aria-hidden="true"`: the button keeps its label). Sized to at most 1.25em.
+ * @slot launcher-icon - Replaces the launcher's chat icon (`mode="launcher"`, shown while the panel is closed). Sized to 45% of the button.
  *
  * @cssproperty [--ai-chat-accent=#2563eb] - Accent colour (send button, user bubbles, launcher, focus rings). Dark: `#60a5fa`.
  * @cssproperty [--ai-chat-accent-foreground=#ffffff] - Text on the accent colour. Dark: `#0b1220`.
@@ -199,7 +204,7 @@ export class AiChat extends LitElement {
    * button at the bottom corner that opens the chat as a panel (full screen on narrow screens).
    */
   @property({ reflect: true }) mode?: 'inline' | 'launcher';
-  /** Colours: `auto` (default; follows `prefers-color-scheme`), `light` or `dark`. */
+  /** Colours: `auto` (default; follows the page's `color-scheme`, and the system's preference where the page allows both), `light` or `dark`. */
   @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
   /** Whether the launcher's panel is open (`mode="launcher"`; the `open` attribute); also `open()` and `close()`. */
   @property({ attribute: 'open', type: Boolean, reflect: true }) opened = false;
@@ -242,6 +247,16 @@ export class AiChat extends LitElement {
   constructor() {
     super();
     this.addEventListener('keydown', this.onHostKeydown);
+  }
+
+  /** Also the attributes a framework may set by mistake for `tokenProvider` or `strings` (it warns). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, ...propertyOnlyAttributes];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (value !== null) warnPropertyAsAttribute(name);
   }
 
   /** The connection status: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `unauthorized` (also the host's `status` attribute). */
@@ -372,7 +387,7 @@ export class AiChat extends LitElement {
       aria-label=${label}
       @click=${this.toggle}
     >
-      ${this.opened ? CLOSE_ICON : CHAT_ICON}
+      ${this.opened ? CLOSE_ICON : html`<slot name="launcher-icon">${CHAT_ICON}</slot>`}
       ${
         unread > 0
           ? html`<span part="badge" class="badge" aria-hidden="true"
@@ -459,9 +474,10 @@ export class AiChat extends LitElement {
         aria-label=${t.send}
         ?disabled=${!this.draft.trim() || tooLong}
       >
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-          <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" fill="currentColor"></path>
-        </svg>
+        <slot name="send-icon"
+          ><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" fill="currentColor"></path></svg
+        ></slot>
       </button>
     </form>`;
   }
@@ -784,5 +800,7 @@ declare global {
 }
 
 // Defined once, by whichever copy loads first: loading the script twice, or both the ES module and
-// the IIFE build on one page, is harmless (a second define() would throw).
-if (!customElements.get('ai-chat')) customElements.define('ai-chat', AiChat);
+// the IIFE build on one page, is harmless (a second define() would throw). Only where there is a
+// registry: on a server (Node, SSR) this module loads without defining anything, or defines into
+// the registry Lit's server build provides (`@lit-labs/ssr` renders from it).
+if (globalThis.customElements && !customElements.get('ai-chat')) customElements.define('ai-chat', AiChat);

@@ -1,9 +1,11 @@
-// The framework demos (demo/frameworks/{react,vue,angular}/, built into dist-demos/ by
-// scripts/build-demos.js, which `npm test` runs first): each page, in an iframe, renders <ai-chat>
-// through its framework against a real mock backend, passes `tokenProvider` as a property and
-// shows the status it hears from `ai-chat-status`.
+// The framework apps (test/apps/: React 19 with the wrapper and with a bare <ai-chat>, React 18,
+// Vue 3, Angular 21, Next.js 16 App Router, Astro 5), each a fresh project that installed the
+// packed tarball and ran its own build (scripts/build-apps.js; `npm run build && npm run apps`, or
+// `npm test`). Each page, in an iframe against a real mock backend: <ai-chat> renders through the
+// framework, connects once with the token from its provider (set as a property, never an
+// attribute), a message round-trips, and the events reach the framework's state.
 import { expect } from '@open-wc/testing';
-import type { AiChat } from '../src/ai-chat.js';
+import { APPS, label, loadApp, type LoadedApp } from './support/apps.js';
 import { closeBackends, startBackend, userFrames } from './support/backend.js';
 import { until } from './support/element.js';
 
@@ -12,67 +14,65 @@ interface Handshake {
   query: Record<string, unknown>;
 }
 
-async function loadDemo(name: string, endpoint: string): Promise<HTMLIFrameElement> {
-  const page = await fetch(`/dist-demos/${name}/index.html`);
-  if (!page.ok) throw new Error(`dist-demos/${name}/ is missing: run \`npm run demos\` (npm test does)`);
-  const frame = document.createElement('iframe');
-  frame.src = `/dist-demos/${name}/index.html?${new URLSearchParams({ endpoint })}`;
-  frame.style.cssText = 'width: 640px; height: 800px';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  return frame;
-}
-
-const FRAMEWORKS = [
-  { name: 'react', heading: 'React demo' },
-  { name: 'vue', heading: 'Vue demo' },
-  { name: 'angular', heading: 'Angular demo' },
-];
-
-for (const { name, heading } of FRAMEWORKS) {
-  describe(`framework demo: ${name}`, function () {
-    this.timeout(20_000);
-    let frame: HTMLIFrameElement | undefined;
+for (const app of APPS) {
+  describe(`framework app: ${label(app)}`, function () {
+    this.timeout(30_000);
+    let loaded: LoadedApp | undefined;
     afterEach(async () => {
-      frame?.remove();
-      frame = undefined;
+      loaded?.frame.remove();
+      loaded = undefined;
       await closeBackends();
     });
 
-    it('renders <ai-chat>, connects with the token from its provider and shows the status event', async () => {
+    it('connects once with its provider’s token, round-trips a message and tells the framework', async () => {
       const backend = await startBackend();
-      frame = await loadDemo(name, backend.url('/ai/{feature}/ws'));
-      const doc = frame.contentDocument!;
-      await until(() => doc.querySelector('ai-chat')?.shadowRoot, `${name} renders <ai-chat>`);
-      const el = doc.querySelector('ai-chat') as AiChat;
+      loaded = await loadApp(app, backend);
+      const { frame, el, shown } = loaded;
       expect(frame.contentWindow!.customElements.get('ai-chat')).to.equal(el.constructor);
-      expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent).to.equal(heading);
+      expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent).to.equal(app.heading);
+
+      // Only the app's own built files were loaded (besides the test server's reload script): the
+      // package came from the app's node_modules, bundled by its build.
+      const scripts = (
+        frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      )
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => /\.(js|ts|tsx|vue)$/.test(path) && !path.startsWith('/__web-dev-server'));
+      expect(scripts.length).to.be.greaterThan(0);
+      expect(scripts.filter((path) => !path.startsWith(`/dist-apps/${app.name}/`))).to.deep.equal([]);
 
       // The provider was set as a property (not an attribute), and no `token` was given at all.
       expect(el.tokenProvider).to.be.a('function');
       expect(el.hasAttribute('tokenprovider') || el.hasAttribute('token-provider')).to.equal(false);
       expect(el.token).to.equal(undefined);
-      await until(() => el.status === 'connected', `${name}: status is ${el.status}`);
+      await until(() => el.status === 'connected', `${label(app)}: status is ${el.status}`);
+      await until(
+        () => shown('status') === 'connected',
+        `${label(app)} shows the status, not '${shown('status')}'`,
+      );
 
       const handshakes = await backend.call<Handshake[]>('handshakes');
       expect(handshakes).to.have.length(1);
       expect(handshakes[0]!.path).to.equal('/ai/faq/ws');
-      // The backend records a token by its length: `${name}-demo-token` came from the provider.
-      expect(handshakes[0]!.query.token).to.equal(`${name}-demo-token`.length);
-
-      const status = () => doc.querySelector('[data-testid="status"]')?.textContent?.trim();
-      await until(() => status() === 'connected', `${name} shows the status, not '${status()}'`);
+      // The backend records a token by its length: `${app}-app-token` came from the provider.
+      expect(handshakes[0]!.query.token).to.equal(`${app.name}-app-token`.length);
 
       await backend.call('nextReply', 'Open **8:00–18:00**.');
       el.send('When are you open?');
-      const replies = () => doc.querySelector('[data-testid="replies"]')?.textContent?.trim();
-      await until(() => replies() === '1', `${name} counts the reply, not '${replies()}'`);
+      await until(
+        () => shown('replies') === '1',
+        `${label(app)} counts the reply, not '${shown('replies')}'`,
+      );
       expect(await userFrames(backend)).to.have.length(1);
+      expect(el.shadowRoot!.querySelector('[part~="assistant"] strong')?.textContent).to.equal('8:00–18:00');
 
       // A status change after the first render reaches the framework too.
       el.disconnect();
-      await until(() => status() === 'idle', `${name} shows idle after disconnect(), not '${status()}'`);
+      await until(
+        () => shown('status') === 'idle',
+        `${label(app)} shows idle after disconnect(), not '${shown('status')}'`,
+      );
+      expect(await backend.call<Handshake[]>('handshakes')).to.have.length(1);
     });
   });
 }

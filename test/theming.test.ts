@@ -303,11 +303,18 @@ describe('theming', () => {
   describe('light and dark', () => {
     afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
-    const palette = (el: AiChat) => ['--_bg', '--_fg', '--_accent'].map((p) => computed(el, p));
-    const LIGHT = ['#ffffff', '#111827', '#2563eb'];
-    const DARK = ['#111827', '#f3f4f6', '#60a5fa'];
+    // The colours as used: background and text of the panel, the send button's accent.
+    const palette = (el: AiChat) => [
+      computed(q(el, '[part~="panel"]')!, 'background-color'),
+      computed(q(el, '[part~="panel"]')!, 'color'),
+      computed(q(el, '[part~="send"]')!, 'background-color'),
+    ];
+    const LIGHT = ['rgb(255, 255, 255)', 'rgb(17, 24, 39)', 'rgb(37, 99, 235)'];
+    const DARK = ['rgb(17, 24, 39)', 'rgb(243, 244, 246)', 'rgb(96, 165, 250)'];
+    afterEach(() => document.documentElement.style.removeProperty('color-scheme'));
 
-    it('follows prefers-color-scheme, unless theme says light or dark', async () => {
+    it('follows prefers-color-scheme on a page that allows both, unless theme says light or dark', async () => {
+      document.documentElement.style.colorScheme = 'light dark';
       const auto = await fixture<AiChat>(html`<ai-chat></ai-chat>`);
       const light = await fixture<AiChat>(html`<ai-chat theme="light"></ai-chat>`);
       const dark = await fixture<AiChat>(html`<ai-chat theme="dark"></ai-chat>`);
@@ -326,6 +333,28 @@ describe('theming', () => {
       await auto.updateComplete;
       expect(auto.getAttribute('theme')).to.equal('light');
       expect(palette(auto)).to.deep.equal(LIGHT);
+    });
+
+    it('keeps to a page that declares only light (or nothing) when the system is dark', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const auto = await fixture<AiChat>(html`<ai-chat></ai-chat>`);
+      const dark = await fixture<AiChat>(html`<ai-chat theme="dark"></ai-chat>`);
+      expect(palette(auto), 'a page with no color-scheme').to.deep.equal(LIGHT);
+      document.documentElement.style.colorScheme = 'light';
+      expect(palette(auto), 'a page with color-scheme: light').to.deep.equal(LIGHT);
+      expect(palette(dark), 'theme="dark" still forces dark').to.deep.equal(DARK);
+      document.documentElement.style.colorScheme = 'dark';
+      expect(palette(auto), 'a dark page').to.deep.equal(DARK);
+      // An ancestor's scheme counts too: a light card on a dark page.
+      const card = document.createElement('div');
+      card.style.colorScheme = 'light';
+      document.body.append(card);
+      card.append(auto);
+      try {
+        expect(palette(auto), 'inside a light section').to.deep.equal(LIGHT);
+      } finally {
+        card.remove();
+      }
     });
 
     it('a custom property wins over both palettes', async () => {

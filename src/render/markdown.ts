@@ -217,10 +217,23 @@ const IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAG
 // The same, with the `ai-chat` policy when there is one; made on the first sanitize.
 let configs: { text: FragmentConfig; image: FragmentConfig } | undefined;
 
-// A private instance: hooks on the global default instance would change the host page's DOMPurify.
-const purify = DOMPurify(window);
+/**
+ * A private DOMPurify instance (hooks on the global default instance would change the host page's
+ * DOMPurify), made on the first sanitize: nothing touches the DOM when this module loads, so it
+ * can be imported where there is none (server rendering, Node).
+ */
+let purify: ReturnType<typeof DOMPurify> | undefined;
 
-purify.addHook('afterSanitizeAttributes', (node) => {
+const purifier = (): ReturnType<typeof DOMPurify> => {
+  if (!purify) {
+    purify = DOMPurify(window);
+    purify.addHook('afterSanitizeAttributes', afterSanitizeAttributes);
+  }
+  return purify;
+};
+
+/** Keeps each tag's own attributes only, and checks the URLs and values that remain. */
+function afterSanitizeAttributes(node: Element): void {
   const tag = node.nodeName.toLowerCase();
   const allowed = tag === 'img' ? IMG_ATTRIBUTES : (TAG_ATTRIBUTES[tag] ?? []);
   for (const { name } of Array.from(node.attributes)) {
@@ -266,7 +279,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.getAttribute('type') !== 'checkbox') node.remove();
       break;
   }
-});
+}
 
 /** marked → HTML string for these tokens (not yet sanitized). */
 const toHtml = (tokens: Token[], allowImages: boolean): string => {
@@ -285,7 +298,7 @@ const sanitize = (html: string, allowImages: boolean): DocumentFragment => {
       trusted ? { ...config, TRUSTED_TYPES_POLICY: trusted } : config;
     configs = { text: withPolicy(TEXT_CONFIG), image: withPolicy(IMAGE_CONFIG) };
   }
-  return purify.sanitize(html, allowImages ? configs.image : configs.text);
+  return purifier().sanitize(html, allowImages ? configs.image : configs.text);
 };
 
 /**

@@ -1,7 +1,8 @@
 // Shared by the Node-side tests: the repository root, and the build artefacts the package is
 // made of (built with `npm run build` when any is missing).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -11,6 +12,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** What `npm run build` makes and the package ships. */
 export const ARTEFACTS = [
   'dist/index.js',
+  'dist/react.js',
+  'dist/vue.js',
   'dist/ai-chat.js',
   'dist/ai-chat.iife.js',
   'dist/types/index.d.ts',
@@ -54,4 +57,27 @@ export function run(command, args, cwd = ROOT) {
     );
   }
   return result.stdout;
+}
+
+/**
+ * The package as an app gets it: `npm pack`, unpacked into a scratch project's
+ * `node_modules/ai-chat-element`, with every other package linked from this repository's
+ * node_modules (the package's dependencies and the frameworks an app would have). Returns the
+ * scratch project's folder; remove it when done.
+ * @param {string} prefix
+ */
+export async function installPacked(prefix) {
+  await ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const [{ filename }] = JSON.parse(
+    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir]),
+  );
+  const modules = join(dir, 'node_modules');
+  mkdirSync(join(modules, 'ai-chat-element'), { recursive: true });
+  run('tar', ['-xzf', join(dir, filename), '-C', join(modules, 'ai-chat-element'), '--strip-components=1']);
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name.startsWith('.') || name === 'ai-chat-element') continue;
+    symlinkSync(join(ROOT, 'node_modules', name), join(modules, name));
+  }
+  return dir;
 }

@@ -1,29 +1,21 @@
 // The package as a TypeScript user gets it: `npm pack`, unpacked into a scratch project's
 // node_modules (its dependencies linked from this repository's), then `tsc` on code that imports
-// it the documented ways: the element and its typed events, the script-tag module, React 19 JSX
-// (`ai-chat-element/react`) and Vue templates (`ai-chat-element/vue`). Declarations are checked
-// too (once without skipLibCheck), and `@ts-expect-error` lines prove the types reject what they should.
+// it the documented ways: the element and its typed events, the script-tag module, the React
+// wrapper and React 19 JSX (`ai-chat-element/react`), Vue templates and the Vue helpers
+// (`ai-chat-element/vue`). Declarations are checked too (once without skipLibCheck), with
+// `strict: false` and with `moduleResolution: node10`, and `@ts-expect-error` lines prove the
+// types reject what they should.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ensureBuilt, run } from './build.js';
+import { ROOT, installPacked, run } from './build.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ai-chat-consumer-'));
+/** @type {string} */
+let dir;
 
 before(async () => {
-  await ensureBuilt();
-  const [{ filename }] = JSON.parse(
-    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir]),
-  );
-  const modules = join(dir, 'node_modules');
-  mkdirSync(join(modules, 'ai-chat-element'), { recursive: true });
-  run('tar', ['-xzf', join(dir, filename), '-C', join(modules, 'ai-chat-element'), '--strip-components=1']);
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (name.startsWith('.') || name === 'ai-chat-element') continue;
-    symlinkSync(join(ROOT, 'node_modules', name), join(modules, name));
-  }
+  dir = await installPacked('ai-chat-consumer-');
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,6 +87,37 @@ export const ok: Props = {
 // @ts-expect-error a number of retries
 export const bad: Props = { maxRetries: 'lots' };
 `,
+  'react-wrapper.tsx': `
+import { useRef } from 'react';
+import { AiChat, type AiChatProps } from 'ai-chat-element/react';
+import type { AiChat as AiChatElement, AiChatMessageEvent } from 'ai-chat-element';
+
+export function Chat() {
+  const ref = useRef<AiChatElement>(null);
+  return (
+    <AiChat
+      ref={ref}
+      endpoint="/ai/{feature}/ws"
+      maxRetries={3}
+      tokenProvider={async () => 'token'}
+      className="chat"
+      onStatus={(event) => console.log(event.detail.status, ref.current?.status)}
+      onMessage={(event: AiChatMessageEvent) => console.log(event.detail.message.content)}
+      onError={(event) => console.log(event.detail.code)}
+    />
+  );
+}
+export const props: AiChatProps = { endpoint: '/ai/{feature}/ws', onSend: (event) => event.preventDefault() };
+// @ts-expect-error a number of retries
+export const badRetries = <AiChat maxRetries="lots" />;
+// @ts-expect-error the status listener gets a status event
+export const badListener = <AiChat onStatus={(event: { detail: { message: string } }) => event} />;
+`,
+  'vue-runtime.ts': `
+import { AiChatPlugin, isCustomElement } from 'ai-chat-element/vue';
+export const custom: boolean = isCustomElement('ai-chat');
+export const plugin: { install(app: import('vue').App): void } = AiChatPlugin;
+`,
 };
 
 /** @param {Record<string, unknown>} options */
@@ -129,5 +152,23 @@ test('a Node ESM project (moduleResolution: nodenext) type-checks against the pa
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   assert.doesNotThrow(() =>
     typecheck({ module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true }),
+  );
+});
+
+test('a project without strict checks (strict: false, as Next.js generates) keeps every property, tokenProvider too', () => {
+  assert.doesNotThrow(() =>
+    typecheck({ module: 'ESNext', moduleResolution: 'bundler', strict: false, skipLibCheck: true }),
+  );
+});
+
+test('an older project (moduleResolution: node10, no `exports`) finds /react, /vue and /ai-chat.js through typesVersions', () => {
+  rmSync(join(dir, 'package.json'), { force: true });
+  assert.doesNotThrow(() =>
+    typecheck({
+      module: 'ESNext',
+      moduleResolution: 'node10',
+      ignoreDeprecations: '6.0',
+      skipLibCheck: true,
+    }),
   );
 });

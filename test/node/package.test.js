@@ -1,6 +1,8 @@
-// The npm package: `npm pack` holds exactly what users import (the three builds, the type
-// declarations, the manifest, README and package.json) and nothing else, and package.json's
-// exports, sideEffects and customElements all point into it.
+// The npm package: `npm pack` holds exactly what users import (the npm build and its React and
+// Vue entries, the two script-tag builds, the type declarations, the manifest, README, LICENSE,
+// the README's screenshot and package.json) and nothing else; package.json's exports,
+// typesVersions, sideEffects and customElements all point into it, and it says where the project
+// lives, what it needs (engines, optional peers) and what it is for (keywords).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,15 +21,19 @@ before(async () => {
   files = new Set(tarball.files.map((f) => f.path));
 });
 
-test('the tarball holds exactly the builds, their types, the manifest, README and package.json', () => {
+test('the tarball holds exactly the builds, their types, the manifest, README, LICENSE, the screenshot and package.json', () => {
   const expected = [
     'package.json',
     'README.md',
     'custom-elements.json',
+    'LICENSE',
     'dist/index.js',
+    'dist/react.js',
+    'dist/vue.js',
     'dist/ai-chat.js',
     'dist/ai-chat.iife.js',
-    ...(existsSync(join(ROOT, 'LICENSE')) ? ['LICENSE'] : []),
+    // The README's screenshot, by its CDN URL (see the README test below).
+    'demo/screenshot.png',
   ];
   const types = [...files].filter((f) => f.startsWith('dist/types/'));
   assert.deepEqual([...files].filter((f) => !f.startsWith('dist/types/')).sort(), expected.sort());
@@ -41,7 +47,9 @@ test('the tarball holds exactly the builds, their types, the manifest, README an
   }
   assert.deepEqual(
     [...files].filter((f) =>
-      /^(src|test|demo|scripts|node_modules|dist-demos|bench-results)\/|\.map$/.test(f),
+      /^(src|test|scripts|node_modules|dist-demos|dist-apps|bench-results)\/|^demo\/(?!screenshot\.png$)|\.map$/.test(
+        f,
+      ),
     ),
     [],
   );
@@ -101,4 +109,51 @@ test('the script-tag builds are self-contained: no import of another file', () =
   assert.doesNotMatch(iife, imports, 'dist/ai-chat.iife.js imports nothing');
   assert.doesNotMatch(iife, /(^|[;}\s])export\s*[{*\w]/m, 'dist/ai-chat.iife.js exports nothing');
   assert.match(iife, /^\(function\(\)\{/, 'dist/ai-chat.iife.js is one function expression (no global)');
+});
+
+test('typesVersions maps each subpath to a packed declaration (for moduleResolution: node10)', () => {
+  const map = pkg.typesVersions['*'];
+  for (const subpath of Object.keys(pkg.exports)) {
+    const name = subpath.replace(/^\.\//, '');
+    const types = pkg.exports[subpath]?.types;
+    if (subpath === '.' || !types) continue;
+    assert.deepEqual(map[name], [types.replace(/^\.\//, '')], `typesVersions maps ${name}`);
+    assert.ok(files.has(map[name][0]), `${map[name][0]} is packed`);
+  }
+});
+
+test('package.json says where the project lives, what it runs on and what it needs', () => {
+  assert.match(pkg.repository.url, /^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+  assert.equal(pkg.homepage, `${repo}#readme`);
+  assert.equal(pkg.bugs.url, `${repo}/issues`);
+  assert.ok(pkg.keywords.includes('web-component') && pkg.keywords.includes('custom-element'));
+  assert.match(pkg.engines.node, /^>=\d+/);
+  assert.equal(pkg.license, 'MIT');
+  assert.match(readFileSync(join(ROOT, 'LICENSE'), 'utf8'), /^MIT License/);
+  // React and Vue are optional peers: only the /react and /vue entries use them.
+  for (const name of ['react', 'vue']) {
+    assert.ok(pkg.peerDependencies[name], `${name} is a peer`);
+    assert.equal(pkg.peerDependenciesMeta[name]?.optional, true, `${name} is optional`);
+    assert.equal(pkg.dependencies[name], undefined);
+  }
+});
+
+test('the README is an integrator’s page: short, its screenshot by an absolute URL of a packed file, the quick start', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.split('\n').length < 250, 'under 250 lines');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1] ?? '');
+  assert.ok(images.length >= 1);
+  for (const src of images) {
+    const match = /^https:\/\/cdn\.jsdelivr\.net\/npm\/ai-chat-element(?:@[\w.^~-]+)?\/(.+)$/.exec(src);
+    assert.ok(match, `${src} is the package's CDN URL`);
+    assert.ok(files.has(match[1] ?? ''), `${match[1]} is packed`);
+  }
+  assert.match(readme, /npm install && npm start/);
+  assert.match(readme, /^npm test\b/m);
+  assert.match(readme, /https:\/\/cdn\.jsdelivr\.net\/npm\/ai-chat-element@\d+\/dist\/ai-chat\.js/);
+  // Every relative link points at a file of the repository.
+  for (const [, link] of readme.matchAll(/\]\(((?!https?:|#)[^)#]+)(?:#[^)]*)?\)/g)) {
+    assert.ok(existsSync(join(ROOT, link ?? '')), `${link} exists`);
+  }
 });
