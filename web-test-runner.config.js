@@ -1,21 +1,33 @@
 // web-test-runner: every browser test runs in real Chromium (found by scripts/find-chrome.js).
 // The `mock-backend` server command lets integration tests start, stop, restart and inspect
-// real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1.
+// real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1; the `fault-proxy`
+// command puts a fault-injecting TCP proxy (test/support/fault-proxy.js) in front of one.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.js';
+import { faultProxyCommands } from './test/support/fault-proxy-plugin.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: [
+    'test/**/*.test.ts',
+    // Enabled when the session layer lands (issue 9): the delivery tests through the fault proxy
+    // (one file per dialect) fail on the code before it. Delete this line to run them with the
+    // rest; until then:  npx wtr --files 'test/proxy-faults.*.test.ts'
+    '!test/proxy-faults.*.test.ts',
+  ],
   nodeResolve: true,
   reporters: [defaultReporter(), summaryReporter()],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mockBackendCommands()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    mockBackendCommands(),
+    faultProxyCommands(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },

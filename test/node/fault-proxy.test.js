@@ -215,7 +215,10 @@ test("refuse('reset') resets new connections at once; refuse(false) lets them th
 test("refuse('unlisten') stops listening (ECONNREFUSED) and listens again on the same port", async () => {
   const { proxy } = await setup();
   const port = proxy.port;
+  const open = await client(port);
   await proxy.refuse('unlisten');
+  open.socket.write('still here');
+  await until(() => open.text() === 'still here', 'the open connection to keep working');
   const socket = net.connect({ port, host: '127.0.0.1' });
   const [error] = await once(socket, 'error');
   assert.equal(/** @type {NodeJS.ErrnoException} */ (error).code, 'ECONNREFUSED');
@@ -274,6 +277,21 @@ test('killAfter: the backend gets exactly K bytes, then both ends are reset and 
   assert.equal(stats.killed, 1);
   assert.equal(stats.bytes.up, 1005);
   assert.equal(stats.dropped.up, 2000);
+});
+
+test('killAfter with downMs refuses new connections for that long, then lets them through', async () => {
+  const { proxy } = await setup();
+  const c = await client(proxy.port);
+  const killed = once(proxy, 'kill');
+  proxy.killAfter(10, { downMs: 150 });
+  c.socket.write('0123456789abc');
+  await killed;
+  const refused = await client(proxy.port);
+  assert.equal(await refused.ended, 'ECONNRESET', 'refused while the backend is down');
+  await until(() => !proxy.killing, 'the end of the down time');
+  const d = await client(proxy.port);
+  d.socket.write('up');
+  await until(() => d.text() === 'up', 'the echo after the down time');
 });
 
 test('close ends every connection and stops listening', async () => {

@@ -15,7 +15,8 @@
 //   proxy.refuse('reset');        // accept new connections and RST them at once ('unlisten': stop
 //   proxy.refuse(false);          //   listening, ECONNREFUSED); false: accept again
 //   proxy.flap({ upMs: 3000, downMs: 3000 });  // up, down (refuse + reset), up …; flap(null) ends it, up
-//   proxy.killAfter(4096);        // after 4096 more client bytes: cut there and RST everything ('kill')
+//   proxy.killAfter(4096, { downMs: 500 }); // after 4096 more client bytes: cut there, RST everything
+//                                 //   ('kill'), refuse new connections for 500 ms
 //   proxy.stats();                // {accepted, open, refused, reset, silenced, killed, bytes, dropped, writes}
 //   await proxy.close();
 //
@@ -368,8 +369,11 @@ export class FaultProxy extends EventEmitter {
     this.blackholed = false;
     /** @type {number | null} client bytes still to pass before the kill, or null (not armed) */
     this.killBudget = null;
-    /** Between a kill's mark and its reset: client bytes are dropped, new connections reset. */
+    /** From a kill's mark to its reset (and its downMs): client bytes are dropped, new connections reset. */
     this.killing = false;
+    this.killDownMs = 0;
+    /** @type {NodeJS.Timeout | undefined} */
+    this.killTimer = undefined;
     /** @type {{upMs: number, downMs: number, timer: NodeJS.Timeout | undefined, up: boolean} | null} */
     this.flapping = null;
     this.closed = false;
@@ -385,7 +389,11 @@ export class FaultProxy extends EventEmitter {
       dropped: { up: 0, down: 0 },
       writes: 0,
     };
-    this.server = net.createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
+    this.server = this.makeServer();
+  }
+
+  makeServer() {
+    return net.createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
   }
 
   /** The port it listens on (kept while refuse('unlisten') has it closed). */
@@ -475,7 +483,10 @@ export class FaultProxy extends EventEmitter {
     const was = this.refusing;
     this.refusing = mode;
     if (mode === 'unlisten' && was !== 'unlisten' && this.server.listening) {
-      await new Promise((resolve) => this.server.close(() => resolve(undefined)));
+      // Stop listening at once (close() would wait for the open connections to end); a new
+      // server listens again later, on the same port.
+      this.server.close();
+      this.server = this.makeServer();
     } else if (mode !== 'unlisten' && was === 'unlisten' && !this.closed) {
       await this.listen();
     }
@@ -517,13 +528,18 @@ export class FaultProxy extends EventEmitter {
   /**
    * Arms a kill: once `bytes` more bytes came from clients (all connections together), the write
    * that crosses the mark is cut there (the backend gets exactly `bytes`), every connection is
-   * reset and 'kill' is emitted. `null` disarms it.
+   * reset and 'kill' is emitted. With `downMs`, new connections are then refused (reset) for that
+   * long, as while a crashed backend restarts. `null` disarms it.
    * @param {number | null} bytes
+   * @param {{downMs?: number}} [options]
    */
-  killAfter(bytes) {
+  killAfter(bytes, { downMs = 0 } = {}) {
     if (bytes !== null && !(Number.isInteger(bytes) && bytes >= 0))
       throw new Error('fault-proxy: killAfter needs a whole number of bytes >= 0, or null');
+    if (!(downMs >= 0 && Number.isFinite(downMs)))
+      throw new Error('fault-proxy: killAfter downMs must be >= 0');
     this.killBudget = bytes;
+    this.killDownMs = downMs;
     return { armed: bytes !== null };
   }
 
@@ -535,11 +551,17 @@ export class FaultProxy extends EventEmitter {
     this.killBudget = null;
     this.killing = true;
     this.counts.killed++;
+    const downMs = this.killDownMs;
     // Let the bytes before the mark reach the backend first (they are queued on the lane).
     const lane = pair.upLane;
     const finish = () => {
-      this.killing = false;
       this.reset();
+      if (downMs > 0) {
+        this.killTimer = setTimeout(() => {
+          this.killTimer = undefined;
+          this.killing = false;
+        }, downMs);
+      } else this.killing = false;
       this.emit('kill', { passed });
     };
     if (lane && lane.queue.length) {
@@ -561,6 +583,7 @@ export class FaultProxy extends EventEmitter {
     if (this.closed) return true;
     this.closed = true;
     this.flap(null);
+    clearTimeout(this.killTimer);
     for (const pair of this.pairs) pair.destroy();
     this.pairs.clear();
     if (this.server.listening) await new Promise((resolve) => this.server.close(() => resolve(undefined)));
