@@ -279,6 +279,20 @@ test('killAfter: the backend gets exactly K bytes, then both ends are reset and 
   assert.equal(stats.dropped.up, 2000);
 });
 
+test('killAfter counts only bytes that reach a backend, not those of failed connections', async () => {
+  const echo = await echoServer();
+  const port = echo.port;
+  await echo.close();
+  const proxy = await startFaultProxy({ target: { port } });
+  cleanups.push(() => proxy.close());
+  proxy.killAfter(100);
+  const c = await client(proxy.port);
+  c.socket.write(Buffer.alloc(500, 'a'));
+  assert.equal(await c.ended, 'ECONNRESET', 'the backend is down');
+  assert.equal(proxy.stats().killed, 0);
+  assert.equal(proxy.killBudget, 100, 'the budget is untouched');
+});
+
 test('killAfter with downMs refuses new connections for that long, then lets them through', async () => {
   const { proxy } = await setup();
   const c = await client(proxy.port);

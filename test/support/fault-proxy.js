@@ -274,7 +274,7 @@ class Pair {
       if (this.client.destroyed || this.silenced) return;
       this.upLane = new Lane(this.proxy, 'up', upstream);
       this.downLane = new Lane(this.proxy, 'down', this.client);
-      for (const data of this.early.splice(0)) this.upLane.push(data);
+      for (const data of this.early.splice(0)) this.forward(data);
       if (this.client.readableEnded) this.upLane.end();
     });
     upstream.on('data', (data) => {
@@ -298,8 +298,22 @@ class Pair {
 
   /** @param {Buffer} data */
   fromClient(data) {
+    if (this.silenced || this.proxy.killing) {
+      this.proxy.counts.dropped.up += data.length;
+      return;
+    }
+    if (this.upLane) this.forward(data);
+    else this.early.push(data);
+  }
+
+  /**
+   * Client bytes on their way to a connected backend: a kill's budget counts only these (bytes of
+   * a connection whose backend is down never reach it).
+   * @param {Buffer} data
+   */
+  forward(data) {
     const proxy = this.proxy;
-    if (this.silenced || proxy.killing) {
+    if (proxy.killing) {
       proxy.counts.dropped.up += data.length;
       return;
     }
@@ -311,10 +325,7 @@ class Pair {
         proxy.killBudget = 0;
       } else proxy.killBudget -= data.length;
     }
-    if (pass.length) {
-      if (this.upLane) this.upLane.push(pass);
-      else this.early.push(pass);
-    }
+    if (pass.length) this.upLane?.push(pass);
     if (proxy.killBudget === 0) proxy.fireKill(this, pass.length);
   }
 
@@ -526,7 +537,8 @@ export class FaultProxy extends EventEmitter {
   }
 
   /**
-   * Arms a kill: once `bytes` more bytes came from clients (all connections together), the write
+   * Arms a kill: once `bytes` more bytes from clients reached the backend (all connections
+   * together; not those of connections whose backend could not be reached), the write
    * that crosses the mark is cut there (the backend gets exactly `bytes`), every connection is
    * reset and 'kill' is emitted. With `downMs`, new connections are then refused (reset) for that
    * long, as while a crashed backend restarts. `null` disarms it.
