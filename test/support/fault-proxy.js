@@ -64,6 +64,8 @@ import { EventEmitter } from 'node:events';
 const HOST = '127.0.0.1';
 /** The largest slice. */
 const MAX_SLICE = 65_536;
+/** How long a kill waits for the backend to read what was sent before the mark. */
+const KILL_DRAIN_MS = 2000;
 
 /**
  * A small seeded generator (mulberry32): the same seed, the same sequence in [0, 1).
@@ -556,17 +558,28 @@ export class FaultProxy extends EventEmitter {
   }
 
   /**
-   * @param {Pair} pair the connection that crossed the mark
+   * The kill itself. The backend must really get the bytes before the mark: a reset could make
+   * its kernel throw away what it has not read yet. So every backend connection is ended
+   * (FIN, after what is queued) and the kill waits, up to KILL_DRAIN_MS, for the backend to close
+   * them (it has read everything then); nothing more reaches the clients meanwhile. Then every
+   * client is reset (RST) and 'kill' is emitted.
+   * @param {Pair} _pair the connection that crossed the mark
    * @param {number} passed bytes of the crossing write that went through
    */
-  fireKill(pair, passed) {
+  fireKill(_pair, passed) {
     this.killBudget = null;
     this.killing = true;
     this.counts.killed++;
     const downMs = this.killDownMs;
-    // Let the bytes before the mark reach the backend first (they are queued on the lane).
-    const lane = pair.upLane;
+    const pairs = [...this.pairs];
+    for (const pair of pairs) {
+      pair.downLane?.stop();
+      if (pair.upLane && !pair.silenced) pair.upLane.end();
+      else pair.upstream?.destroy();
+    }
+    const deadline = Date.now() + KILL_DRAIN_MS;
     const finish = () => {
+      if (this.closed) return;
       this.reset();
       if (downMs > 0) {
         this.killTimer = setTimeout(() => {
@@ -576,10 +589,10 @@ export class FaultProxy extends EventEmitter {
       } else this.killing = false;
       this.emit('kill', { passed });
     };
-    if (lane && lane.queue.length) {
-      const wait = () => (lane.queue.length && !lane.stopped ? setTimeout(wait, 1) : finish());
-      wait();
-    } else setImmediate(finish);
+    const drained = () => pairs.every((pair) => !pair.upstream || pair.upstream.destroyed);
+    const wait = () =>
+      drained() || Date.now() > deadline ? finish() : (this.killTimer = setTimeout(wait, 2));
+    wait();
   }
 
   /** @returns {ProxyStats} */
