@@ -4,7 +4,9 @@
 // closes, as after a network switch), resets (RST), refusals, a flapping link, and a kill after K
 // bytes from the client (a crash while the outbox flushes). It counts connections and bytes.
 // Node only, no dependencies beyond node:net; every random choice comes from a seeded generator,
-// so a run can be repeated.
+// so a run can be repeated. Meant for test traffic: there is no backpressure (queued bytes wait in
+// memory). One file over 400 lines on purpose: a self-contained tool (a third of it is the
+// documentation of its options and faults), used alike by node:test, web-test-runner and chaos.
 //
 //   const proxy = await startFaultProxy({ target: { port: backend.port }, seed: 7 });
 //   // the browser connects to ws://127.0.0.1:${proxy.port}/… instead of the backend's port
