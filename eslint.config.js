@@ -5,7 +5,16 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-apps/', 'node_modules/', 'custom-elements.json', 'bench-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-apps/',
+      'node_modules/',
+      'custom-elements.json',
+      'bench-results/',
+      'chaos-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

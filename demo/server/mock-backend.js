@@ -67,6 +67,8 @@ import { replyFor } from './replies.js';
  *   one `complete` to the next socket of its session (default false)
  * @property {boolean} [chaosEndpoint] serve POST /__mock/chaos to loopback clients (default false; the Vite
  *   plugin and the CLI turn it on)
+ * @property {boolean} [echo] every reply starts with a line `Re: <the user's text>`, so a harness can tell
+ *   which message a reply answers (default false; `npm run chaos` turns it on)
  */
 
 /**
@@ -84,6 +86,7 @@ import { replyFor } from './replies.js';
  * @property {number} authDelayMs
  * @property {boolean} redeliver
  * @property {boolean} chaosEndpoint
+ * @property {boolean} echo
  */
 
 /** @typedef {{connection: number, frame: unknown}} ReceivedFrame */
@@ -142,6 +145,7 @@ function resolveOptions(base, partial) {
     authDelayMs: partial.authDelayMs ?? base?.authDelayMs ?? 15,
     redeliver: partial.redeliver ?? base?.redeliver ?? false,
     chaosEndpoint: partial.chaosEndpoint ?? base?.chaosEndpoint ?? false,
+    echo: partial.echo ?? base?.echo ?? false,
   };
 }
 
@@ -531,7 +535,7 @@ export class MockBackend {
 
   /**
    * Changes options live (pace, refusedTokens, heartbeatReply, completeContent, dialect,
-   * bookingFinal, ackDelayMs, dropAcks, authDelayMs).
+   * bookingFinal, ackDelayMs, dropAcks, authDelayMs, echo).
    * @param {MockBackendOptions} partial
    */
   setOptions(partial) {
@@ -881,12 +885,11 @@ export class MockBackend {
   takeReply(feature, userText, ownReply) {
     const own = ownReply ?? replyFor(feature, userText);
     const scripted = this.scripted.shift();
-    if (!scripted) return { ...own, scripted: null };
-    return {
-      markdown: scripted.text,
-      extras: { ...own.extras, ...scripted.extras },
-      scripted: scripted.extras,
-    };
+    const reply = scripted
+      ? { markdown: scripted.text, extras: { ...own.extras, ...scripted.extras }, scripted: scripted.extras }
+      : { ...own, scripted: null };
+    if (this.opts.echo) reply.markdown = `Re: ${userText.replace(/\s+/g, ' ').trim()}\n\n${reply.markdown}`;
+    return reply;
   }
 
   /**

@@ -1,0 +1,192 @@
+// The real <ai-chat> in real Chromium, each socket dialect, talking to the real mock backend
+// through a fault-injecting TCP proxy (test/support/fault-proxy.js) on 127.0.0.1: the faults
+// phones see (a slow sliced link, a silent half-open socket, resets, refused connections, a
+// flapping link, a crash in the middle of the outbox flush). A handful of messages per test,
+// then the promise of issue 9, checked the way `npm run chaos` counts (scripts/chaos/measure.js):
+// every message the widget shows `sent` reached the backend, none is lost, pending forever,
+// failed, duplicated or reordered, no reply is left `streaming`, and the status ends `connected`
+// without a click, within a bounded time (a small `heartbeat` makes a silent socket quick to find).
+//
+// One file per dialect (test/proxy-faults.<dialect>.test.ts, each a line calling
+// proxyFaultSuite) keeps every file well inside web-test-runner's 3-minute limit per file even
+// when all its tests wait out their bound. Not in the default run until the session layer of
+// issue 9 lands (today's code fails most of these, which is the point): run them with
+// `npx wtr --files 'test/proxy-faults.*.test.ts'`; web-test-runner.config.js says how to enable them.
+import { expect, fixture } from '@open-wc/testing';
+import '../../src/ai-chat.js';
+import type { AiChat } from '../../src/ai-chat.js';
+import { DIALECTS, receivedTexts, type ChaosDialect } from '../../scripts/chaos/dialects.js';
+import { FAILING, measure, quiet, token, type Counts } from '../../scripts/chaos/measure.js';
+import { closeBackends, startBackend, type Backend } from './backend.js';
+import { connected, sleep, until } from './element.js';
+import { closeProxies, startProxy, type Proxy } from './proxy.js';
+
+/** Seconds between heartbeats: a silent socket should be replaced within about two. */
+const HEARTBEAT_S = 1;
+/** The longest wait for everything to be delivered and at rest after a fault. */
+const SETTLE_MS = 20_000;
+
+interface Run {
+  el: AiChat;
+  backend: Backend;
+  proxy: Proxy;
+  dialect: ChaosDialect;
+  /** Indices of the messages sent so far (`send()` returned true). */
+  sent: number[];
+  /** Sends message i (its text starts with its token). */
+  send(i: number): void;
+}
+
+async function open(dialect: ChaosDialect, proxyOptions: Record<string, unknown> = {}): Promise<Run> {
+  const backend = await startBackend({ pace: { thinkMs: 10, chunkMs: 5, chunkChars: 12 }, echo: true });
+  const proxy = await startProxy(backend.port, { seed: 9, ...proxyOptions });
+  const el = document.createElement('ai-chat') as AiChat;
+  for (const [name, value] of Object.entries(dialect.attributes(proxy.port))) el.setAttribute(name, value);
+  el.setAttribute('heartbeat', String(HEARTBEAT_S));
+  el.setAttribute('max-messages', '500');
+  await fixture(el);
+  await connected(el);
+  const sent: number[] = [];
+  return {
+    el,
+    backend,
+    proxy,
+    dialect,
+    sent,
+    send(i) {
+      if (el.send(`${token(i)} please answer`)) sent.push(i);
+    },
+  };
+}
+
+const snapshot = (el: AiChat) => ({
+  status: el.status as string,
+  messages: el.messages.map((m) => ({ id: m.id, role: m.role, content: m.content, state: m.state })),
+});
+
+async function counts(run: Run): Promise<Counts> {
+  const received = await run.backend.call<{ frame: unknown }[]>('received');
+  const requests = await run.backend.call<{ query: Record<string, string | number> }[]>('streamRequests');
+  return measure(snapshot(run.el), run.sent, receivedTexts(run.dialect, received, requests));
+}
+
+/**
+ * Waits (bounded) until the backend has every message, the widget is at rest and connected, then
+ * checks that nothing was lost, duplicated, reordered, left streaming, failed or left pending.
+ */
+async function delivered(run: Run): Promise<void> {
+  let last: Counts | undefined;
+  try {
+    await until(
+      async () => {
+        last = await counts(run);
+        return last.received === run.sent.length && quiet(snapshot(run.el));
+      },
+      'every message delivered and the widget at rest',
+      SETTLE_MS,
+    );
+  } catch {
+    // Reported below with the figures.
+  }
+  last = await counts(run);
+  const bad = Object.fromEntries(FAILING.map((key) => [key, last![key]]));
+  expect(
+    { status: run.el.status, received: last.received, ...bad },
+    `after ${SETTLE_MS / 1000} s: ${JSON.stringify(snapshot(run.el).messages.map((m) => `${m.role}:${m.state}`))}`,
+  ).to.deep.equal({
+    status: 'connected',
+    received: run.sent.length,
+    ...Object.fromEntries(FAILING.map((key) => [key, 0])),
+  });
+}
+
+/** Waits until a reply to message i has started (or finished). */
+const replyStarted = (run: Run, i: number) =>
+  until(
+    () => run.el.messages.some((m) => m.role === 'assistant' && m.content.includes(token(i))),
+    `a reply to message ${i}`,
+  );
+
+/** The suite for one dialect (by name, see scripts/chaos/dialects.js). */
+export function proxyFaultSuite(name: string): void {
+  const dialect = DIALECTS.find((d) => d.name === name);
+  if (!dialect) throw new Error(`no dialect ${name}`);
+  describe(`proxy faults: ${dialect.name}`, function () {
+    this.timeout(SETTLE_MS + 20_000);
+    afterEach(async () => {
+      await closeProxies();
+      await closeBackends();
+    });
+
+    it('delivers everything over a slow link that splits every write into tiny segments', async () => {
+      const run = await open(dialect);
+      await run.proxy.call('configure', { latency: { ms: 30, jitter: 20 }, slice: { min: 1, max: 8 } });
+      for (let i = 0; i < 5; i++) run.send(i);
+      await delivered(run);
+      expect((await run.proxy.stats()).writes).to.be.greaterThan(100);
+    });
+
+    it('replaces a socket gone silent (half-open) and resends what was written into it', async () => {
+      const run = await open(dialect);
+      run.send(0);
+      await replyStarted(run, 0);
+      expect(await run.proxy.call<number>('silence')).to.be.greaterThan(0);
+      for (let i = 1; i < 5; i++) run.send(i);
+      await delivered(run);
+      expect((await run.proxy.stats()).accepted).to.be.greaterThan(
+        1,
+        'a new connection replaced the silent one',
+      );
+    });
+
+    it('comes back after resets, during a reply and between messages, and loses nothing', async () => {
+      const run = await open(dialect);
+      run.send(0);
+      await replyStarted(run, 0);
+      await run.proxy.call('reset');
+      run.send(1);
+      run.send(2);
+      await until(() => run.el.status === 'connected', 'connected again', SETTLE_MS);
+      await run.proxy.call('reset');
+      run.send(3);
+      run.send(4);
+      await delivered(run);
+    });
+
+    it('keeps messages written while connections are refused and sends them once it is back', async () => {
+      const run = await open(dialect);
+      await run.proxy.call('refuse', 'unlisten');
+      await run.proxy.call('reset');
+      await until(() => run.el.status !== 'connected', 'the drop noticed');
+      for (let i = 0; i < 4; i++) run.send(i);
+      await sleep(1500);
+      await run.proxy.call('refuse', false);
+      await delivered(run);
+    });
+
+    it('ends connected without a click after a flapping link (up 1 s, down 1 s)', async () => {
+      const run = await open(dialect);
+      await run.proxy.call('flap', { upMs: 1000, downMs: 1000 });
+      for (let i = 0; i < 6; i++) {
+        run.send(i);
+        await sleep(350);
+      }
+      await run.proxy.call('flap', null);
+      await delivered(run);
+    });
+
+    it('resends, in order and once, what a crash cut from the middle of the outbox flush', async () => {
+      const run = await open(dialect);
+      const { bytes } = await run.proxy.stats();
+      await run.proxy.call('refuse', 'reset');
+      await run.proxy.call('reset');
+      await until(() => run.el.status !== 'connected', 'the drop noticed');
+      for (let i = 0; i < 6; i++) run.send(i);
+      // Cut after the handshake and about two messages' worth of bytes, then down for 0.5 s.
+      await run.proxy.call('killAfter', bytes.up + 300, { downMs: 500 });
+      await run.proxy.call('refuse', false);
+      await delivered(run);
+      expect((await run.proxy.stats()).killed).to.equal(1, 'the flush was cut');
+    });
+  });
+}
