@@ -41,6 +41,16 @@ const Data = z.looseObject({ data: z.optional(z.unknown()) });
 /** A data part named `data-ai-chat-card` carries a card (the payload of AG-UI's `ai-chat.card`). */
 const CARD_PART = `data-${CARD_EVENT.replace('.', '-')}`;
 
+/** A source is listed only when it links to a web page (never `javascript:`, `data:` or a relative path). */
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 /** The hot path: a well-formed `text-delta`, read with plain checks equal to the schema's. */
 function fastDelta(value: unknown): ServerEvent[] | undefined {
   if (!isRecord(value) || value['type'] !== 'text-delta' || typeof value['delta'] !== 'string')
@@ -146,6 +156,8 @@ function decode({ data }: StreamEvent): ServerEvent[] {
     case 'source-url': {
       const source = parse(SourceUrl);
       if (Array.isArray(source)) return source;
+      if (!isWebUrl(source.url))
+        return [{ type: 'bad-frame', reason: `'source-url' frame: url: not an http(s) URL` }];
       return [
         { type: 'sources', sources: [{ url: source.url, ...(source.title ? { title: source.title } : {}) }] },
       ];
