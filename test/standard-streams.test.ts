@@ -53,7 +53,7 @@ async function turn(
     token = 'demo-token',
     signal,
     onEvent,
-  }: { token?: string; signal?: AbortSignal; onEvent?: () => void } = {},
+  }: { token?: string; signal?: AbortSignal; onEvent?: (events: readonly ServerEvent[]) => void } = {},
 ): Promise<Turn> {
   const last = ctx.history.at(-1)!;
   const request = dialect.encode(send(last.id, last.content), ctx)!;
@@ -73,7 +73,7 @@ async function turn(
     const event: StreamEvent =
       typeof item === 'string' ? { event: 'message', data: item } : (item as StreamEvent);
     events.push(...dialect.decode(event, ctx));
-    onEvent?.();
+    onEvent?.(events);
   });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let cut = false;
@@ -90,9 +90,9 @@ async function turn(
   return { status: response.status, headers: response.headers, events, cut };
 }
 
-const of = <T extends ServerEvent['type']>(events: ServerEvent[], type: T) =>
+const of = <T extends ServerEvent['type']>(events: readonly ServerEvent[], type: T) =>
   events.filter((e): e is Extract<ServerEvent, { type: T }> => e.type === type);
-const text = (events: ServerEvent[]) =>
+const text = (events: readonly ServerEvent[]) =>
   of(events, 'reply-delta')
     .map((e) => e.delta)
     .join('');
@@ -352,6 +352,37 @@ describe('standard streams: stop and faults', () => {
       }).catch((error: unknown) => error);
       expect(aborted).to.be.instanceOf(DOMException);
       expect(await lastOutcome(backend)).to.equal('closed');
+    });
+
+    it(`${name}: /stall starts the reply, then sends nothing until the client goes`, async () => {
+      const controller = new AbortController();
+      let received: readonly ServerEvent[] = [];
+      let replying: () => void = () => undefined;
+      const started = new Promise<void>((resolve) => (replying = resolve));
+      const stalled = turn(
+        backend,
+        dialect,
+        path,
+        { ...ctx, history: [user('u1', '/stall')] },
+        {
+          signal: controller.signal,
+          onEvent: (events) => {
+            received = events;
+            if (of(events, 'reply-delta').length) replying();
+          },
+        },
+      ).catch((error: unknown) => error);
+      await started;
+      const count = received.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received.length, 'nothing more arrived').to.equal(count);
+      expect(of(received, 'done')).to.deep.equal([]);
+      expect((await backend.call<{ outcome?: string }[]>('streamRequests')).at(-1)?.outcome).to.equal(
+        undefined,
+      );
+      controller.abort();
+      expect(await stalled).to.be.instanceOf(DOMException);
+      expect(await lastOutcome(backend)).to.equal('stalled');
     });
 
     it(`${name}: refuseConnections() and outages answer 401 and 503; dropAll() cuts the stream`, async () => {
