@@ -111,6 +111,17 @@ describe('openai dialect: decode', () => {
         meta: { usage: { inputTokens: 12, outputTokens: 34, totalTokens: 46 } },
       },
     ]);
+    expect(
+      decode(
+        chunk({ delta: {}, finish_reason: 'stop' }, { usage: { prompt_tokens: 1, completion_tokens: 2 } }),
+      ),
+    ).to.deep.equal([
+      {
+        type: 'reply-end',
+        id: 'chatcmpl-1',
+        meta: { finishReason: 'stop', model: 'clinic-mini', usage: { inputTokens: 1, outputTokens: 2 } },
+      },
+    ]);
     expect(decode(chunk({ delta: { content: 'x' } }, { usage: null }))).to.deep.equal([
       { type: 'reply-delta', id: 'chatcmpl-1', delta: 'x' },
     ]);
@@ -126,11 +137,14 @@ describe('openai dialect: decode', () => {
       { type: 'reply-delta', id: 'chatcmpl-1', delta: 'I cannot help with that.' },
     ]);
     expect(decode(chunk({ delta: { reasoning_content: 'The user asks…' } }))).to.deep.equal([
-      { type: 'reasoning', id: 'reasoning', delta: 'The user asks…' },
+      { type: 'reasoning', id: 'reasoning-chatcmpl-1', replyId: 'chatcmpl-1', delta: 'The user asks…' },
     ]);
     expect(decode(chunk({ delta: { reasoning: 'Hmm', content: 'Hi' } }))).to.deep.equal([
-      { type: 'reasoning', id: 'reasoning', delta: 'Hmm' },
+      { type: 'reasoning', id: 'reasoning-chatcmpl-1', replyId: 'chatcmpl-1', delta: 'Hmm' },
       { type: 'reply-delta', id: 'chatcmpl-1', delta: 'Hi' },
+    ]);
+    expect(decode({ choices: [{ delta: { reasoning: 'no id' } }] })).to.deep.equal([
+      { type: 'reasoning', id: 'reasoning', delta: 'no id' },
     ]);
   });
 

@@ -38,7 +38,7 @@ const Chunk = z.looseObject({
   error: z.optional(z.unknown()),
 });
 
-/** Reasoning has no id on the wire: one reasoning block per reply. */
+/** Reasoning has no id on the wire: one reasoning block per reply, named after the completion. */
 const REASONING_ID = 'reasoning';
 const FALLBACK_ERROR = 'The model service reported an error.';
 
@@ -84,19 +84,26 @@ function decode({ event, data }: StreamEvent): ServerEvent[] {
   const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
   const delta = choice?.delta;
   const reasoning = delta?.reasoning_content || delta?.reasoning;
-  if (reasoning) events.push({ type: 'reasoning', id: REASONING_ID, delta: reasoning });
-  const content = (delta?.content ?? '') + (delta?.refusal ?? '');
-  if (content) events.push({ type: 'reply-delta', ...withId, delta: content });
-  if (choice?.finish_reason) {
+  if (reasoning) {
     events.push({
-      type: 'reply-end',
-      ...withId,
-      meta: { finishReason: choice.finish_reason, ...(chunk.model ? { model: chunk.model } : {}) },
+      type: 'reasoning',
+      id: chunk.id ? `${REASONING_ID}-${chunk.id}` : REASONING_ID,
+      ...(chunk.id ? { replyId: chunk.id } : {}),
+      delta: reasoning,
     });
   }
-  // With `include_usage`, a last chunk with no choices carries the figures of the whole reply.
+  const content = (delta?.content ?? '') + (delta?.refusal ?? '');
+  if (content) events.push({ type: 'reply-delta', ...withId, delta: content });
+  // The reply ends with its finish reason; with `include_usage`, a last chunk (no choices) carries
+  // the figures of the whole reply, and ends it again with them (some servers send both at once).
+  const meta: Record<string, unknown> = {};
+  if (choice?.finish_reason) {
+    meta['finishReason'] = choice.finish_reason;
+    if (chunk.model) meta['model'] = chunk.model;
+  }
   const usage = usageOf(chunk.usage);
-  if (usage) events.push({ type: 'reply-end', ...withId, meta: { usage } });
+  if (usage) meta['usage'] = usage;
+  if (Object.keys(meta).length) events.push({ type: 'reply-end', ...withId, meta });
   return events;
 }
 
