@@ -71,7 +71,13 @@ describe('agui dialect: encode', () => {
     expect(a['state']).to.deep.equal({});
   });
 
-  it('adds the message being sent when the history does not end with it', () => {
+  it('ends with the message being sent: messages still waiting their turn are not in it', () => {
+    const waiting = [...history, { id: 'u3', role: 'user', content: 'And my son?', time: TIME } as const];
+    const body = JSON.parse(agui.encode(send, { ...ctx, history: waiting })!.body!);
+    expect(body.messages.map((m: { id: string }) => m.id)).to.deep.equal(['u1', 'a1', 'u2']);
+  });
+
+  it('adds the message being sent when the history does not have it', () => {
     const body = JSON.parse(
       agui.encode({ ...send, id: 'u9', content: 'Hello' }, { ...ctx, history: [] })!.body!,
     );

@@ -31,7 +31,8 @@ export interface TranscriptEntry {
 
 /**
  * The conversation a turn's request carries: the user's and the assistant's messages, oldest
- * first, ending with the message being sent (added when the history does not end with it).
+ * first, ending with the message being sent (added when the history does not have it; what the
+ * history has after it, messages still waiting their turn, is not part of this one).
  * The widget's own system lines (notices, connection news) are never sent: to these backends a
  * `system` message is an instruction. An assistant message with no text (a failed reply) is left out.
  */
@@ -45,8 +46,9 @@ export function transcript(
       entries.push({ id: entry.id, role: entry.role, content: entry.content });
     }
   }
-  if (entries.at(-1)?.id !== command.id)
-    entries.push({ id: command.id, role: 'user', content: command.content });
+  const at = entries.findIndex((entry) => entry.id === command.id);
+  if (at >= 0) return entries.slice(0, at + 1);
+  entries.push({ id: command.id, role: 'user', content: command.content });
   return entries;
 }
 
