@@ -15,7 +15,9 @@ const EVENTS = ['ai-chat-status', 'ai-chat-message', 'ai-chat-send', 'ai-chat-ac
 /**
  * Per dialect: the mock backend's path on this origin (relative: the element resolves it against
  * the page), the features to offer (the first is the default) and the other attributes it needs.
- * @typedef {{endpoint: string, features: string[], heading: string, streamUrl?: string, userId?: string}} DialectSetup
+ * The last three are the standard streams (HTTP, a POST per turn; `model` only for openai); they
+ * get options in the dialect select once the element speaks them.
+ * @typedef {{endpoint: string, features: string[], heading: string, streamUrl?: string, userId?: string, model?: string}} DialectSetup
  * @type {Record<string, DialectSetup>}
  */
 const DIALECTS = {
@@ -34,6 +36,22 @@ const DIALECTS = {
   },
   conversation: { endpoint: '/api/v1/chat/ws', features: ['chat'], heading: 'Riverside Assistant' },
   consultation: { endpoint: '/ws/consultation', features: ['consultation'], heading: 'FitIQ Coach' },
+  agui: {
+    endpoint: '/agui/{feature}',
+    features: ['booking_assistant', 'chat', 'symptom_checker', 'doctor_recommendation', 'faq'],
+    heading: 'Riverside Agent (AG-UI)',
+  },
+  'ai-sdk': {
+    endpoint: '/api/chat/{feature}',
+    features: ['chat', 'symptom_checker', 'booking_assistant', 'doctor_recommendation', 'faq'],
+    heading: 'Riverside Assistant (AI SDK)',
+  },
+  openai: {
+    endpoint: '/{feature}/v1/chat/completions',
+    features: ['chat', 'faq', 'symptom_checker'],
+    heading: 'Riverside Assistant (OpenAI-compatible)',
+    model: 'clinic-mini',
+  },
 };
 const MAX_EVENTS = 80;
 const CHAOS_URL = '/__mock/chaos';
@@ -140,6 +158,7 @@ function useDialect(dialect, wantedFeature) {
   setAttr('endpoint', setup.endpoint);
   setAttr('stream-url', setup.streamUrl);
   setAttr('user-id', setup.userId);
+  setAttr('model', setup.model);
   setAttr('feature', feature);
   setAttr('heading', setup.heading);
   dialectSelect.value = dialect;
@@ -156,8 +175,11 @@ function useDialect(dialect, wantedFeature) {
 // ?dialect=booking&feature=booking_assistant pick them on load (before the element connects).
 const params = new URLSearchParams(location.search);
 const requestedDialect = params.get('dialect');
+/** A dialect the page offers: in the table, and an option of the select. @param {string | null} name */
+const offered = (name) =>
+  name !== null && Object.hasOwn(DIALECTS, name) && [...dialectSelect.options].some((o) => o.value === name);
 useDialect(
-  requestedDialect && requestedDialect in DIALECTS ? requestedDialect : 'envelope',
+  offered(requestedDialect) ? /** @type {string} */ (requestedDialect) : 'envelope',
   params.get('feature') ?? chat.getAttribute('feature'),
 );
 

@@ -3,7 +3,7 @@
 // backend, every dialect at once, to the same origin) on 127.0.0.1, and prints the demo URL for a
 // dialect. `npm start -- --dialect booking` runs this.
 //
-//   node demo/start.js [--dialect envelope|booking|hybrid|conversation|consultation] [--port 5173]
+//   node demo/start.js [--dialect envelope|booking|hybrid|conversation|consultation|agui|ai-sdk|openai] [--port 5173]
 //
 // The page reads ?dialect= (and ?feature=) on load; its developer panel switches dialects live.
 import { parseArgs } from 'node:util';

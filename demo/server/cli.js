@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the mock AI backend on its own:
 //
-//   node demo/server/cli.js [--port 8787] [--dialect envelope|booking|hybrid|conversation|consultation] [--pace human|fast] [--redeliver]
+//   node demo/server/cli.js [--port 8787] [--dialect envelope|booking|hybrid|conversation|consultation|agui|ai-sdk|openai] [--pace human|fast] [--redeliver]
 //
 // and prints the URLs to point <ai-chat> at for that dialect (every dialect is served at once;
 // --dialect picks what is printed and which dialect wins where paths could overlap). Ctrl+C stops it.

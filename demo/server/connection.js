@@ -17,6 +17,8 @@ import { sleep, between, splitIntoChunks } from './pace.js';
  * @property {(res: import('node:http').ServerResponse) => void} trackStream an HTTP reply stream in flight:
  *   `dropAll()` and `stop()` cut it (hybrid)
  * @property {(entry: Redelivery) => void} recordRedelivery a reply re-delivered after a reconnect (option redeliver)
+ * @property {() => {code: number, reason: string} | null} refusal the refusal in force (refuseConnections(),
+ *   or an outage while attached): HTTP dialects answer their requests with an error status meanwhile
  */
 
 /**
@@ -26,7 +28,10 @@ import { sleep, between, splitIntoChunks } from './pace.js';
 
 /**
  * An HTTP reply-stream request, as `streamRequests()` lists it (secrets replaced by their length).
- * @typedef {{path: string, query: Record<string, string | number>, authorization: string | null, status: number}} StreamRequest
+ * The standard streams' POSTs (agui, ai-sdk, openai) also record their `method`, the parsed `body`
+ * and, once the answer is over, its `outcome`: `complete`, `error` (an in-band error), `cut` (the
+ * server broke the stream), `aborted` (the client went away first) or `refused` (no stream).
+ * @typedef {{path: string, query: Record<string, string | number>, authorization: string | null, status: number, method?: string, body?: unknown, outcome?: string}} StreamRequest
  */
 
 /**

@@ -1,6 +1,7 @@
 // Small HTTP helpers for the dialects' HTTP routes (hybrid's SSE reply stream, booking's doctor
-// avatars): CORS (the tests fetch cross-origin, with an Authorization header), plain answers,
-// the bearer token of a request, and Server-Sent Events framing.
+// avatars, the standard streams' POST per turn): CORS (the tests fetch cross-origin, with an
+// Authorization header), plain answers, request bodies, the bearer token of a request, and
+// Server-Sent Events framing.
 
 /**
  * CORS headers that let any page read the answer and send `Authorization`.
@@ -10,7 +11,8 @@
 export const corsHeaders = (req) => ({
   'access-control-allow-origin': req.headers.origin ?? '*',
   'access-control-allow-headers': 'authorization, content-type',
-  'access-control-allow-methods': 'GET, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-expose-headers': 'x-vercel-ai-ui-message-stream',
   vary: 'origin',
 });
 
@@ -78,4 +80,27 @@ export function startEventStream(req, res) {
     'x-accel-buffering': 'no',
   });
   res.flushHeaders();
+}
+
+/**
+ * A request's body as text, at most `limit` bytes (rejects beyond it and ends the request).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {number} limit
+ * @returns {Promise<string>}
+ */
+export function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const parts = [];
+    let size = 0;
+    req.on('data', (/** @type {Buffer} */ part) => {
+      size += part.length;
+      if (size > limit) {
+        reject(new Error(`over ${limit} bytes`));
+        req.destroy();
+      } else parts.push(part);
+    });
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
 }

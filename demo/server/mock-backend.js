@@ -24,13 +24,19 @@
 //
 // Dialects live in ./dialects/ (one module each, see ./connection.js for the interface). The
 // dialect of a socket is chosen by its path; where several dialects could serve a path, the
-// `dialect` option wins. All five are served at once:
+// `dialect` option wins. All eight are served at once:
 //   envelope      /ai/{feature}/ws, /chat/ws                      (./dialects/envelope.js)
 //   booking       /ws/booking, /api/v1/booking/ws                 (./dialects/booking.js)
 //   hybrid        /api/v1/ws/chat/{user} + SSE GET /api/v1/chat/stream (./dialects/hybrid.js)
 //   conversation  /api/v1/chat/ws, /ws                            (./dialects/conversation.js)
 //   consultation  /ws/consultation                                (./dialects/consultation.js)
-// Each module's header describes its auth, flow and test hooks (user messages like `/error`).
+//   agui          POST /agui[/{feature}]                          (./dialects/agui.js)
+//   ai-sdk        POST /api/chat[/{feature}]                      (./dialects/ai-sdk.js)
+//   openai        POST [/{feature}]/v1/chat/completions           (./dialects/openai.js)
+// Each module's header describes its auth, flow and test hooks (user messages like `/error`); the
+// last three (HTTP, a POST per turn) share ./http-turn.js, which flags every request that breaks
+// their standard. While refuseConnections() (or an emulated outage) is in force they answer 401,
+// 403 or 503; dropAll() and stop() cut their streams.
 import http from 'node:http';
 import { WebSocketServer, WebSocket } from 'ws';
 import { DIALECTS } from './dialects/index.js';
@@ -44,7 +50,7 @@ import {
   loopbackOrigin,
   MAX_GARBAGE,
 } from './faults.js';
-import { corsHeaders, preflight } from './http.js';
+import { corsHeaders, preflight, readBody } from './http.js';
 import { resolvePace } from './pace.js';
 import { replyFor } from './replies.js';
 
@@ -256,6 +262,7 @@ export class MockBackend {
         this.counts.redelivered++;
         pushCapped(this.redeliveryLog, entry, this.opts.maxRecorded);
       },
+      refusal: () => this.refusal && { ...this.refusal },
     };
     /** @type {(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void} */
     this.upgradeListener = (req, socket, head) => {
@@ -296,11 +303,13 @@ export class MockBackend {
   }
 
   /**
-   * Every request for an HTTP reply stream (hybrid SSE), in order: path, query (secrets replaced
-   * by their length), `Authorization` as `'Bearer <token length>'` (or null) and the status sent.
+   * Every request for an HTTP reply stream (hybrid SSE; the POST per turn of agui, ai-sdk and
+   * openai), in order: path, query (secrets replaced by their length), `Authorization` as
+   * `'Bearer <token length>'` (or null) and the status sent; the POSTs also their method, parsed
+   * body and outcome (see StreamRequest in ./connection.js).
    */
   streamRequests() {
-    return this.streamLog.map((r) => ({ ...r, query: { ...r.query } }));
+    return this.streamLog.map((r) => structuredClone(r));
   }
 
   /**
@@ -923,29 +932,6 @@ function hostnameOf(host) {
   } catch {
     return host;
   }
-}
-
-/**
- * A request's body as text, at most `limit` bytes.
- * @param {http.IncomingMessage} req
- * @param {number} limit
- * @returns {Promise<string>}
- */
-function readBody(req, limit) {
-  return new Promise((resolve, reject) => {
-    /** @type {Buffer[]} */
-    const parts = [];
-    let size = 0;
-    req.on('data', (/** @type {Buffer} */ part) => {
-      size += part.length;
-      if (size > limit) {
-        reject(new Error(`over ${limit} bytes`));
-        req.destroy();
-      } else parts.push(part);
-    });
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /**

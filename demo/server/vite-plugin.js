@@ -1,7 +1,8 @@
 // A Vite plugin that attaches the mock AI backend to Vite's own HTTP server (dev and preview),
 // so the demo page reaches it at the same origin: <ai-chat endpoint="/ai/{feature}/ws">, and the
 // other dialects' paths (see mock-backend.js). It takes only upgrade requests on the dialects'
-// paths and their HTTP routes (hybrid's SSE reply stream, booking's avatars), GET /probe/* and
+// paths and their HTTP routes (hybrid's SSE reply stream, booking's avatars, the POST per turn of
+// agui, ai-sdk and openai), GET /probe/* and
 // the chaos endpoint POST /__mock/chaos (loopback clients only; the demo's chaos panel uses it);
 // Vite's HMR socket is left alone.
 //
@@ -35,7 +36,7 @@ export function mockBackend(options = {}) {
     });
     httpServer.once('close', () => void backend.close());
     server.config.logger.info(
-      `  mock AI backend attached at the same origin (pace ${JSON.stringify(backend.opts.paceOption)}): envelope /ai/{feature}/ws /chat/ws · booking /ws/booking · hybrid /api/v1/ws/chat/{user} + /api/v1/chat/stream · conversation /api/v1/chat/ws · consultation /ws/consultation${backend.opts.chaosEndpoint ? ' · chaos POST /__mock/chaos' : ''}`,
+      `  mock AI backend attached at the same origin (pace ${JSON.stringify(backend.opts.paceOption)}): envelope /ai/{feature}/ws /chat/ws · booking /ws/booking · hybrid /api/v1/ws/chat/{user} + /api/v1/chat/stream · conversation /api/v1/chat/ws · consultation /ws/consultation · agui POST /agui/{feature} · ai-sdk POST /api/chat/{feature} · openai POST /v1/chat/completions${backend.opts.chaosEndpoint ? ' · chaos POST /__mock/chaos' : ''}`,
     );
     httpServer.once('listening', () => {
       const address = httpServer.address();

@@ -103,16 +103,22 @@ export type ServerEvent =
    * server names it — evidence that everything written before that heartbeat arrived.
    */
   | { type: 'alive'; answers?: string }
-  /** A tool the agent runs (AG-UI `TOOL_CALL_*`, AI SDK tool parts): a compact activity line. */
+  /**
+   * A tool the agent runs (AG-UI `TOOL_CALL_*`, AI SDK tool parts): a compact activity line.
+   * Later events with the same `id` update that line (tool streams name the tool only at first).
+   */
   | {
       type: 'activity';
       id: string;
-      name: string;
+      /** The tool's name; absent on an update (the line keeps the name it has). */
+      name?: string;
       state: 'running' | 'done' | 'failed';
       /** The reply it belongs to, when known. */
       replyId?: string;
-      /** The tool's arguments or result as text (shown only when the host asks for it). */
+      /** The tool's arguments or result as text, replacing any before (shown only when the host asks). */
       detail?: string;
+      /** A piece of the arguments as they stream (AG-UI `TOOL_CALL_ARGS`): appended to `detail`. */
+      detailDelta?: string;
     }
   /** The model's reasoning (hidden unless the host asks for it). */
   | { type: 'reasoning'; id: string; delta?: string; end?: boolean; replyId?: string }
