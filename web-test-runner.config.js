@@ -1,10 +1,13 @@
 // web-test-runner: every browser test runs in real Chromium (found by scripts/find-chrome.js).
 // The `mock-backend` server command lets integration tests start, stop, restart and inspect
 // real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1.
+// `cloneableResults` keeps a failed assertion on a DOM node (or a function) from hanging its file:
+// see test/support/cloneable-results-plugin.js.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.js';
+import { cloneableResults } from './test/support/cloneable-results-plugin.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
@@ -13,9 +16,17 @@ export default {
   nodeResolve: true,
   reporters: [defaultReporter(), summaryReporter()],
   concurrency: 1,
-  testsFinishTimeout: 180_000,
+  // A file that never reports fails after this. The slowest file (test/security.test.ts) takes
+  // about 80 s on a busy 2-core machine; the summary line prints the slowest file's time. A failed
+  // assertion on a DOM node no longer hangs a file (cloneableResults below); this is the backstop.
+  testsFinishTimeout: 120_000,
+  // One test that never settles fails after this, and the file goes on.
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mockBackendCommands()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    mockBackendCommands(),
+    cloneableResults(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
