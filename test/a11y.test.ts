@@ -103,6 +103,21 @@ describe('accessibility', () => {
     expect(polite).to.deep.equal(['Connected again.']);
   });
 
+  it('announces nothing on the first connect: the first thing said is the first reply', async () => {
+    const backend = await startBackend();
+    const el = await mount(backend);
+    const polite = recordRegion(el, 'polite');
+    const urgent = recordRegion(el, 'urgent');
+    await connected(el);
+    await backend.call('nextReply', 'Hello.');
+    el.send('Hi');
+    await replies(el);
+    await until(() => polite.length > 0, 'the reply is announced');
+    expect(polite).to.have.length(1);
+    expect(polite[0]).to.match(/^Assistant:\nHello\./);
+    expect(urgent).to.deep.equal([]);
+  });
+
   it('announces going offline and a refused session assertively', async () => {
     const backend = await startBackend();
     const offline = await mount(backend, { maxRetries: 0 });

@@ -84,6 +84,7 @@ function record(): EventStreamHandlers & { log: string[]; done: Promise<void> } 
 describe('readEventStream', () => {
   it('sends the headers, reports open, every data payload (multi-byte text split anywhere) and the end', async () => {
     let seen: Headers | undefined;
+    let init: RequestInit | undefined;
     const handlers = record();
     const bytes = new TextEncoder().encode('data: Grüße 👋\n\n');
     const body = new ReadableStream<Uint8Array>({
@@ -96,8 +97,9 @@ describe('readEventStream', () => {
       {
         url: 'https://example.invalid/stream',
         headers: { Authorization: 'Bearer t' },
-        fetch: (async (_url: string, init: RequestInit) => {
-          seen = new Headers(init.headers);
+        fetch: (async (_url: string, given: RequestInit) => {
+          init = given;
+          seen = new Headers(given.headers);
           return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
         }) as unknown as typeof fetch,
       },
@@ -106,7 +108,28 @@ describe('readEventStream', () => {
     await handlers.done;
     expect(seen!.get('authorization')).to.equal('Bearer t');
     expect(seen!.get('accept')).to.equal('text/event-stream');
+    // No cookies and no cached copy: the token travels only in the header, the reply is always fresh.
+    expect(init!.credentials).to.equal('omit');
+    expect(init!.cache).to.equal('no-store');
     expect(handlers.log).to.deep.equal(['open', 'data:Grüße 👋', 'end']);
+  });
+
+  it('aborting cancels the request itself, not only the delivery', () => {
+    let signal: AbortSignal | null | undefined;
+    const abort = readEventStream(
+      {
+        url: 'x',
+        fetch: ((_url: string, init: RequestInit) => {
+          signal = init.signal;
+          return new Promise(() => {});
+        }) as unknown as typeof fetch,
+      },
+      { onData: () => {}, onEnd: () => {}, onError: () => {} },
+    );
+    expect(signal, 'the request is made at once, with a signal').to.be.instanceOf(AbortSignal);
+    expect(signal!.aborted).to.equal(false);
+    abort();
+    expect(signal!.aborted).to.equal(true);
   });
 
   it('reports an HTTP error status as delivered-but-failed, a network failure as not delivered', async () => {

@@ -137,6 +137,13 @@ async function converse(backend: Backend, el: AiChat, count: number): Promise<vo
   await replies(el, count);
 }
 
+/** Resolves when a removed element has torn down: its socket is closed (the backend sees no connection). */
+const closed = (backend: Backend): Promise<void> =>
+  until(
+    async () => (await backend.call<number>('connections')) === 0,
+    'the removed element closed its socket',
+  );
+
 /** The server starts refusing `token`: the next reconnect ends `unauthorized`; Retry too. */
 async function refuse(backend: Backend, el: AiChat, token: string): Promise<void> {
   await backend.call('setOptions', { refusedTokens: [token] });
@@ -385,7 +392,15 @@ describe('privacy: no third-party requests', function () {
         () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
         'the reply completes',
       );
-      await sleep(300);
+      await el.updateComplete; // the reply is rendered: whatever it loads has been asked for
+      // A request of the page's own made after the render: once its timing entry is in, the
+      // requests the render started before it have been made (and those that ended, recorded).
+      const sentinel = `/test/fixtures/csp-probe.js?sentinel=${Math.random().toString(36).slice(2)}`;
+      await (await win.fetch(sentinel)).text();
+      await until(
+        () => win.performance.getEntriesByType('resource').some((e) => e.name.endsWith(sentinel)),
+        'the timing of a request made after the render',
+      );
       const content = el.shadowRoot!.querySelector('[part~="assistant"] [part~="content"]')!;
       expect(content.querySelector('a[href="https://maps.example/clinic"]')).to.exist;
       expect(content.querySelector('img, link, iframe'), 'nothing that loads').to.equal(null);
@@ -452,7 +467,7 @@ describe('privacy: nothing stored without persist', function () {
     await backend.call('dropAll');
     await until(() => el.status === 'connected', 'reconnected');
     el.remove();
-    await sleep(100);
+    await closed(backend);
     expect(await stored()).to.deep.equal(EMPTY);
   });
 });
@@ -479,7 +494,7 @@ describe('privacy: what persist stores', function () {
       await connected(el);
       await converse(backend, el, 1);
       el.remove();
-      await sleep(100);
+      await closed(backend);
 
       const used = persist === 'local' ? localStorage : sessionStorage;
       const entries = Object.keys(used).map((key) => `${key}=${used.getItem(key)}`);

@@ -12,12 +12,13 @@ import { strings } from '../src/strings.js';
 import { formatWhen } from '../src/views/cards.js';
 import { XSS_GROUPS, XSS_VECTORS, type XssVector } from './fixtures/xss-vectors.js';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
-import { connected, qa, sleep, until } from './support/element.js';
+import { connected, qa, until } from './support/element.js';
 import {
   chunksAt,
   handlerAttributes,
   installTraps,
   isSafeHref,
+  javascriptUrlsRan,
   nextFrame,
   prng,
   protocolOf,
@@ -276,9 +277,12 @@ const replyWith = (backend: Backend, id: string, text: string) =>
 describe('security: XSS corpus against the real <ai-chat>', () => {
   let traps: Traps;
 
-  /** Lets queued tasks (a javascript: navigation, an error event) run, then asserts nothing ran. */
+  /**
+   * Waits until every `javascript:` link followed so far has had its turn (a sentinel link followed
+   * after them has run) and a frame has passed, then asserts that nothing ran.
+   */
   const nothingRan = async (): Promise<void> => {
-    await sleep(30);
+    await javascriptUrlsRan();
     await nextFrame();
     expect(traps.executions, 'executions').to.deep.equal([]);
     expect(traps.errors, 'uncaught errors').to.deep.equal([]);
@@ -320,6 +324,19 @@ describe('security: XSS corpus against the real <ai-chat>', () => {
     expect(traps.injected).to.deep.equal(['<img> added to the page']);
     traps.executions.length = 0;
     traps.injected.length = 0;
+    await nothingRan();
+  });
+
+  it('a javascript: link followed earlier has run by the time nothingRan looks (positive control)', async () => {
+    const link = document.createElement('a');
+    link.href = 'javascript:void (window.__xss = "followed")';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    expect(traps.executions, 'not yet: it runs as a task').to.deep.equal([]);
+    await javascriptUrlsRan();
+    expect(traps.executions).to.deep.equal(['window.__xss = followed']);
+    traps.executions.length = 0;
     await nothingRan();
   });
 
@@ -580,6 +597,8 @@ describe('security: XSS corpus against the real <ai-chat>', () => {
       `[p]: ${url}?ref`,
     ].join('\n');
 
+    // An empty resource timing buffer: it holds 250 entries, and a full one would hide a load.
+    performance.clearResourceTimings();
     const off = await open(backend);
     await replyWith(backend, 'images-off', text);
     await waitFor(
@@ -590,9 +609,23 @@ describe('security: XSS corpus against the real <ai-chat>', () => {
     const content = qa(off.el, '[part~="assistant"] [part~="content"]').at(-1)!;
     expect(content.querySelector('img')).to.equal(null);
     expect(content.querySelectorAll('a[href^="http://127.0.0.1"]').length).to.be.greaterThan(0);
-    await sleep(500);
-    expect(await probeRequests(backend), 'requests with images off').to.deep.equal([]);
-    expect(performance.getEntriesByType('resource').filter((e) => e.name.includes(unique))).to.deep.equal([]);
+    // A request made after the render: once the backend has it and it has finished here, an image
+    // the render had started to load would have reached the backend too.
+    const sentinel = `sentinel-${unique}`;
+    new Image().src = probe(backend, sentinel);
+    await until(
+      async () => (await probeRequests(backend)).includes(`/probe/${sentinel}.png`),
+      'the sentinel request reaches the backend',
+    );
+    await until(
+      () => performance.getEntriesByName(probe(backend, sentinel)).length > 0,
+      'the sentinel request finishes',
+    );
+    expect(await probeRequests(backend), 'requests with images off').to.deep.equal([
+      `/probe/${sentinel}.png`,
+    ]);
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.filter((name) => name.includes(unique) && !name.includes(sentinel))).to.deep.equal([]);
     off.el.remove();
     await until(async () => (await backend.call<number>('connections')) === 0, 'the first element closed');
 
@@ -611,6 +644,10 @@ describe('security: XSS corpus against the real <ai-chat>', () => {
     await until(
       async () => (await probeRequests(backend)).includes(`/probe/${unique}.png`),
       'the image is requested with allow-images',
+    );
+    await until(
+      () => performance.getEntriesByType('resource').some((e) => e.name.includes(`/probe/${unique}.png`)),
+      'the image load shows in resource timing (the check with images off could see one)',
     );
     await nothingRan();
   });

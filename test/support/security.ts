@@ -251,6 +251,33 @@ export function chunksAt(text: string, offsets: readonly number[]): string[] {
 export const nextFrame = (): Promise<void> =>
   new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
+let sentinels = 0;
+
+/**
+ * Resolves once every `javascript:` navigation started before it has run (or would have): it
+ * follows a `javascript:` link of its own and waits until that runs. A page runs `javascript:` URLs
+ * as tasks queued in the order their links were followed, so a link clicked earlier (one the
+ * sanitizer should have disarmed) has had its turn by then. Rejects after `timeout` ms.
+ */
+export async function javascriptUrlsRan(timeout = 5000): Promise<void> {
+  const key = `__aiChatSentinel${++sentinels}`;
+  const store = window as unknown as Record<string, unknown>;
+  let ran = false;
+  store[key] = () => {
+    ran = true;
+  };
+  const link = document.createElement('a');
+  link.href = `javascript:void window.${key}()`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  try {
+    await waitFor(() => ran, 'a javascript: link followed after the ones under test to run', timeout);
+  } finally {
+    delete store[key];
+  }
+}
+
 /** Polls `predicate` every few milliseconds (faster than the 20 ms of test/support/element.ts). */
 export async function waitFor(predicate: () => unknown, what: string, timeout = 5000): Promise<void> {
   const end = performance.now() + timeout;
