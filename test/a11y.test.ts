@@ -41,9 +41,12 @@ function recordRegion(el: AiChat, id: 'polite' | 'urgent'): string[] {
   return writes;
 }
 
-/** WCAG relative luminance and contrast ratio of two `#rrggbb` colours. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+/** WCAG relative luminance and contrast ratio of two colours, `#rrggbb` or `rgb(r, g, b)`. */
+function luminance(color: string): number {
+  const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
+  const [r, g, b] = rgb
+    ? rgb.slice(1, 4).map((c) => Number(c) / 255)
+    : [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16) / 255);
   const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
 }
@@ -201,7 +204,14 @@ describe('accessibility', () => {
   for (const theme of ['light', 'dark']) {
     it(`the ${theme} palette reaches 4.5:1 for every text and 3:1 for the focus ring`, async () => {
       const el = await fixture<AiChat>(html`<ai-chat theme=${theme}></ai-chat>`);
-      const color = (alias: string) => getComputedStyle(el).getPropertyValue(alias).trim();
+      // An alias holds `light-dark(…)` text: the colour as used comes from a probe inside the
+      // shadow root, where the element's colour scheme decides which side applies.
+      const probe = document.createElement('span');
+      el.shadowRoot!.append(probe);
+      const color = (alias: string) => {
+        probe.style.color = `var(${alias})`;
+        return getComputedStyle(probe).color;
+      };
       // [text, background, where]
       const pairs: [string, string, string][] = [
         ['--_fg', '--_bg', 'text'],

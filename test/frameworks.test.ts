@@ -29,7 +29,9 @@ for (const app of APPS) {
       loaded = await loadApp(app, backend);
       const { frame, el, shown } = loaded;
       expect(frame.contentWindow!.customElements.get('ai-chat')).to.equal(el.constructor);
-      expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent).to.equal(app.heading);
+      // The framework may set the heading after its first render (hydration): wait for it.
+      const heading = () => el.shadowRoot!.querySelector('[part~="heading"]')?.textContent;
+      await until(() => heading() === app.heading, `${label(app)} shows the heading '${heading()}'`);
 
       // Only the app's own built files were loaded (besides the test server's reload script): the
       // package came from the app's node_modules, bundled by its build.
@@ -37,7 +39,9 @@ for (const app of APPS) {
         frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]
       )
         .map((entry) => new URL(entry.name).pathname)
-        .filter((path) => /\.(js|ts|tsx|vue)$/.test(path) && !path.startsWith('/__web-dev-server'));
+        .filter((path) => /\.(js|ts|tsx|vue)$/.test(path))
+        // The test runner's own scripts (its reload socket and the result-cloning guard).
+        .filter((path) => !path.startsWith('/__web-dev-server') && !path.startsWith('/test/support/'));
       expect(scripts.length).to.be.greaterThan(0);
       expect(scripts.filter((path) => !path.startsWith(`/dist-apps/${app.name}/`))).to.deep.equal([]);
 
@@ -64,6 +68,8 @@ for (const app of APPS) {
         `${label(app)} counts the reply, not '${shown('replies')}'`,
       );
       expect(await userFrames(backend)).to.have.length(1);
+      // The element renders on the next animation frame after the state change the app saw.
+      await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part~="assistant"] strong')?.textContent).to.equal('8:00–18:00');
 
       // A status change after the first render reaches the framework too.
