@@ -18,6 +18,12 @@ export interface RawConfig {
   maxMessages?: number | null;
   maxLength?: number | null;
   persist?: string | null;
+  /** The `model` attribute (OpenAI-compatible backends). */
+  model?: string | null;
+  /** When to connect: `auto` | `open` | `manual` (default per `mode`). */
+  connect?: string | null;
+  /** Seconds of nothing happening before an idle connection is closed; `0` = never. */
+  idleTimeout?: number | null;
   /** Checked only (the element uses them): `inline` | `launcher`, and `auto` | `light` | `dark`. */
   mode?: string | null;
   theme?: string | null;
@@ -39,7 +45,30 @@ export interface ChatConfig {
   /** The longest message the person may send, in characters. */
   maxLength: number;
   persist: PersistMode;
+  model?: string;
+  /** When to connect (see `ConnectMode`). */
+  connect: ConnectMode;
+  /** Milliseconds of nothing happening before an idle connection is closed; `undefined` = the default of the mode. */
+  idleTimeoutMs?: number;
 }
+
+/**
+ * When the widget connects: `auto` on load (inline default), `open` when the launcher's panel
+ * opens or a message is sent (launcher default), `manual` only on `connect()`.
+ */
+export type ConnectMode = 'auto' | 'open' | 'manual';
+export const CONNECT_MODES: readonly ConnectMode[] = ['auto', 'open', 'manual'];
+
+/** The sane range of each number setting; a value outside is clamped (and reported). */
+export const LIMITS = {
+  /** Seconds between heartbeats: 0 (off) or 1 s to an hour (a timer cannot wait past ~24.8 days). */
+  heartbeat: { min: 1, max: 3600 },
+  maxRetries: { min: 0, max: 100 },
+  maxMessages: { min: 1, max: 10_000 },
+  maxLength: { min: 1, max: 100_000 },
+  /** Seconds: 0 (never) or 10 s to a day. */
+  idleTimeout: { min: 10, max: 86_400 },
+} as const;
 
 export const DEFAULT_FEATURE = 'chat';
 export const DEFAULT_MAX_MESSAGES = 100;
@@ -75,6 +104,28 @@ function count(name: string, value: number | null | undefined, fallback: number,
 }
 
 /**
+ * A number setting within `[min, max]` (`offAtZero`: 0 is also allowed and means off). Out of
+ * range: clamped, and reported.
+ */
+function ranged(
+  name: string,
+  value: number | null | undefined,
+  fallback: number,
+  { min, max }: { min: number; max: number },
+  problems: string[],
+  offAtZero = false,
+): number {
+  const n = count(name, value, fallback, problems);
+  if (offAtZero && n === 0) return 0;
+  if (n >= min && n <= max) return n;
+  const clamped = n < min ? min : max;
+  problems.push(
+    `${name} must be ${offAtZero ? '0 or ' : ''}between ${min} and ${max} (got ${n}); using ${clamped}`,
+  );
+  return clamped;
+}
+
+/**
  * Validates what the page set. A wrong value never stops the widget: it is replaced by the
  * default and described in `problems` (the element reports each as a `bad-config` error).
  */
@@ -106,6 +157,17 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
   if (theme && !['auto', 'light', 'dark'].includes(theme)) {
     problems.push(`theme "${theme}" is not one of auto, light, dark; using auto`);
   }
+  const connectName = text(raw.connect);
+  let connect: ConnectMode = mode === 'launcher' ? 'open' : 'auto';
+  if (connectName) {
+    if ((CONNECT_MODES as readonly string[]).includes(connectName)) connect = connectName as ConnectMode;
+    else
+      problems.push(`connect "${connectName}" is not one of ${CONNECT_MODES.join(', ')}; using ${connect}`);
+  }
+  const idle =
+    raw.idleTimeout === null || raw.idleTimeout === undefined
+      ? undefined
+      : ranged('idle-timeout', raw.idleTimeout, 0, LIMITS.idleTimeout, problems, true);
   const config: ChatConfig = {
     endpoint: text(raw.endpoint),
     feature: text(raw.feature) ?? DEFAULT_FEATURE,
@@ -115,14 +177,21 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
     userId: text(raw.userId),
     sessionId: text(raw.sessionId),
     apiKey: text(raw.apiKey),
-    maxRetries: Math.floor(count('max-retries', raw.maxRetries, DEFAULTS.maxRetries, problems)),
-    heartbeatMs: count('heartbeat', raw.heartbeat, DEFAULT_HEARTBEAT_S, problems) * 1000,
-    maxMessages: Math.max(
-      1,
-      Math.floor(count('max-messages', raw.maxMessages, DEFAULT_MAX_MESSAGES, problems)),
+    maxRetries: Math.floor(
+      ranged('max-retries', raw.maxRetries, DEFAULTS.maxRetries, LIMITS.maxRetries, problems),
     ),
-    maxLength: Math.max(1, Math.floor(count('max-length', raw.maxLength, DEFAULT_MAX_LENGTH, problems))),
+    heartbeatMs:
+      ranged('heartbeat', raw.heartbeat, DEFAULT_HEARTBEAT_S, LIMITS.heartbeat, problems, true) * 1000,
+    maxMessages: Math.floor(
+      ranged('max-messages', raw.maxMessages, DEFAULT_MAX_MESSAGES, LIMITS.maxMessages, problems),
+    ),
+    maxLength: Math.floor(
+      ranged('max-length', raw.maxLength, DEFAULT_MAX_LENGTH, LIMITS.maxLength, problems),
+    ),
     persist,
+    model: text(raw.model),
+    connect,
+    ...(idle === undefined ? {} : { idleTimeoutMs: idle * 1000 }),
   };
   return { config, problems };
 }
@@ -138,6 +207,7 @@ export const connectionKey = (c: ChatConfig): string =>
     c.userId,
     c.sessionId,
     c.apiKey,
+    c.model,
     c.maxRetries,
     c.heartbeatMs,
   ]);

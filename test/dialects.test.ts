@@ -345,7 +345,7 @@ describe('dialect: consultation', () => {
 
   it('pings at the heartbeat interval and stays up on pongs', async () => {
     const backend = await startBackend();
-    const el = await consultation(backend, 'c-1', 0.2);
+    const el = await consultation(backend, 'c-1', 1);
     await connected(el);
     await until(async () => (await framesOf(backend, 'ping')).length >= 3, 'three pings');
     expect(el.status).to.equal('connected');

@@ -120,12 +120,14 @@ describe('faults', () => {
     );
   });
 
-  it('does not resend a message that was in flight when the socket died (the envelope server cannot tell)', async () => {
+  it('does not resend a message whose delivery was proven (its heartbeat echoed) before the socket died', async () => {
     const backend = await startBackend({ pace: { thinkMs: 400, chunkMs: 5, chunkChars: 8 } });
     const el = await mount(backend);
     await connected(el);
     el.send('in flight');
     await until(async () => (await userFrames(backend)).length === 1, 'written');
+    // The heartbeat written right after it comes back naming its id: proof the server has it.
+    await until(() => el.messages[0]!.state === 'sent', 'proven sent before its reply starts');
     await backend.call('dropAll');
     faults++;
     await connected(el);
@@ -269,7 +271,7 @@ describe('faults', () => {
 
   it('after removal sends nothing more and never reconnects (every timer cleared)', async () => {
     const backend = await startBackend();
-    const el = await mount(backend, { heartbeat: 0.2 });
+    const el = await mount(backend, { heartbeat: 1 });
     await connected(el);
     await until(
       async () => (await backend.received()).some((r) => r.frame.type === 'heartbeat'),

@@ -135,7 +135,8 @@ function decode(frame: unknown): ServerEvent[] {
     }
     case 'heartbeat':
     case 'pong':
-      return [{ type: 'alive' }];
+      // An answer to a heartbeat echoes its message_id: proof that what was written before it arrived.
+      return [id === undefined ? { type: 'alive' } : { type: 'alive', answers: id }];
     default:
       return badFrame(`unknown frame type '${type.slice(0, 40)}'`);
   }

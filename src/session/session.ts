@@ -1,0 +1,612 @@
+import { connectionKey, resolveConfig, type ChatConfig, type RawConfig } from '../config.js';
+import {
+  addUserMessage,
+  applyServerEvent,
+  emptyConversation,
+  interrupt,
+  markFailed,
+  markSent,
+  mergeMessage,
+  restoreConversation,
+  stopReply,
+  type ChatMessage,
+  type Conversation,
+  type Step,
+  type StepContext,
+} from '../conversation/index.js';
+import {
+  resolveEndpoint,
+  resolveHttpEndpoint,
+  type DialectContext,
+  type HistoryEntry,
+  type SendCommand,
+  type ServerEvent,
+} from '../protocol/index.js';
+import { DEFAULTS } from '../transport/backoff.js';
+import { Status, type StatusDetail } from '../transport/status.js';
+import { defaultDeps, type SessionDeps } from './deps.js';
+import type { Carrier, LinkHost } from './link.js';
+import { ReplyStreams } from './reply-stream.js';
+import { SocketChannel } from './socket-channel.js';
+import { ConversationStore } from './store.js';
+import { TabSync } from './tab-sync.js';
+import { TokenSource, type TokenProvider } from './token.js';
+
+/** What the host sets: the element's settings plus its credentials. */
+export interface SessionSettings extends RawConfig {
+  token?: string | null;
+  tokenProvider?: TokenProvider | null;
+}
+
+/** Where a message change came from: the server, its history replay, another tab, or storage. */
+export type Origin = 'live' | 'history' | 'tab' | 'restore';
+
+/** Detail of the session's `message` event. */
+export interface MessageDetail {
+  message: ChatMessage;
+  origin: Origin;
+  /** The message was not in the conversation before. */
+  added: boolean;
+}
+
+/**
+ * Events of a `ChatSession` (not in the DOM; the element's controller re-dispatches them as the
+ * typed `ai-chat-*` events):
+ * - `status` — every status change; `message` — a message added or changed; `error` — something
+ *   to report (`{code, message}`); `send` — cancelable, before a user message is sent;
+ * - `data` — a backend's shared state or application data (`ServerEvent` of type `state`/`data`);
+ * - `change` — anything the view shows changed.
+ */
+export interface ChatSessionEventMap {
+  status: CustomEvent<StatusDetail>;
+  message: CustomEvent<MessageDetail>;
+  error: CustomEvent<{ code: string; message: string }>;
+  send: CustomEvent<{ content: string }>;
+  data: CustomEvent<Extract<ServerEvent, { type: 'state' | 'data' }>>;
+  change: Event;
+}
+
+/** After this many bad frames, the console hears about every hundredth only. */
+const BAD_FRAME_WARNINGS = 10;
+
+/**
+ * One conversation with its backend, held in one plain object: the connection (a persistent
+ * socket, per-turn HTTP streams, or both), the dialect, the conversation state, the outbox and its
+ * delivery evidence, liveness, persistence and tab sync. Every outside dependency comes from
+ * `deps` (real defaults), so tests drive it with a fake socket, fetch and clock. No Lit, no DOM.
+ *
+ * Lifetime: `configure()` on every host update (cheap when nothing changed; a change of the
+ * connection's settings rebuilds it, keeping the outbox), `close()` when the host goes away.
+ */
+export class ChatSession extends EventTarget {
+  readonly deps: SessionDeps;
+  private _conversation: Conversation = emptyConversation;
+  private _status: Status = Status.idle;
+  private _statusDetail?: StatusDetail;
+  private config?: ChatConfig;
+  private key?: string;
+  private readonly tokens = new TokenSource();
+  private socket?: SocketChannel;
+  private streams?: ReplyStreams;
+  private carrier?: Carrier;
+  /** Bumped on every rebuild: callbacks of an older connection are ignored. */
+  private generation = 0;
+  /** Messages written while there is no connection to carry them (no endpoint yet). */
+  private waiting: SendCommand[] = [];
+  /** The host asked for a connection (not `disconnect()`ed). */
+  private wanted = true;
+  private madeSessionId: string;
+  private store?: ConversationStore;
+  private tabs?: TabSync;
+  /** Replies streaming from this tab's own connection (other tabs hear of them). */
+  private readonly ownReplies = new Set<string>();
+  private reported = '';
+  private badFrames = 0;
+  /** The backend's shared state, as last reported (AG-UI `STATE_SNAPSHOT`). */
+  private sharedState: unknown;
+
+  constructor(deps: Partial<SessionDeps> = {}) {
+    super();
+    this.deps = { ...defaultDeps(), ...deps };
+    this.madeSessionId = this.deps.newId();
+  }
+
+  get conversation(): Conversation {
+    return this._conversation;
+  }
+
+  get messages(): readonly ChatMessage[] {
+    return this._conversation.messages;
+  }
+
+  get status(): Status {
+    return this._status;
+  }
+
+  /** The detail of the last status change (attempt, retryInMs, close code and reason). */
+  get statusDetail(): StatusDetail | undefined {
+    return this._statusDetail;
+  }
+
+  /** The validated configuration in use (after the first `configure()`). */
+  get currentConfig(): ChatConfig | undefined {
+    return this.config;
+  }
+
+  /** The session id in use: the host's `session-id`, else the one the widget made (or restored). */
+  get sessionId(): string {
+    return this.config?.sessionId ?? this.madeSessionId;
+  }
+
+  /** Typed subscription; returns the function that unsubscribes. */
+  on<K extends keyof ChatSessionEventMap>(type: K, listener: (event: ChatSessionEventMap[K]) => void) {
+    const wrapped = (event: Event) => listener(event as ChatSessionEventMap[K]);
+    this.addEventListener(type, wrapped);
+    return () => this.removeEventListener(type, wrapped);
+  }
+
+  /** Applies the host's settings. Cheap when nothing that matters changed. */
+  configure(settings: SessionSettings): void {
+    const { config, problems } = resolveConfig(settings);
+    this.report(problems);
+    this.config = config;
+    this.syncStore(config);
+    const credentials = this.tokens.update(settings.token, settings.tokenProvider);
+    const key = `${connectionKey(config)}|${this.sessionId}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.rebuild();
+    } else if (credentials === 'token') this.reconnect();
+    else if (credentials === 'provider' && this.needsCredentials()) this.reconnect();
+  }
+
+  /**
+   * Sends a user message: it waits in the outbox (pending) until the connection carries it, and
+   * is `sent` once the server is known to have it. Returns false when nothing was sent (empty,
+   * too long, or the cancelable `send` event was cancelled).
+   */
+  send(content: string, metadata?: Record<string, unknown>): boolean {
+    const text = content.trim();
+    if (!text) return false;
+    const maxLength = this.config?.maxLength ?? Infinity;
+    if (text.length > maxLength) {
+      this.error('too-long', `Messages can be at most ${maxLength} characters; this one has ${text.length}.`);
+      return false;
+    }
+    const intent = new CustomEvent('send', { detail: { content: text }, cancelable: true });
+    if (!this.dispatchEvent(intent)) return false;
+    const command: SendCommand = { type: 'send', id: this.deps.newId(), content: text, time: this.now() };
+    if (metadata) command.metadata = metadata;
+    this.step(addUserMessage(this._conversation, command, this.stepContext()));
+    if (this.queued().length >= DEFAULTS.outboxLimit) {
+      this.failed(
+        command.id,
+        'outbox-full',
+        `The outbox is full (${DEFAULTS.outboxLimit} messages); message not sent`,
+      );
+      return true;
+    }
+    this.tabs?.hold(command.id);
+    this.enqueue(command);
+    return true;
+  }
+
+  /** The person typed in the composer (dialects with a typing frame tell the server). */
+  typing(): void {
+    this.socket?.typing();
+  }
+
+  /**
+   * Stops the reply streaming now (or about to start): it ends `stopped`. Dialects that can
+   * cancel are asked to; HTTP streams are aborted; the rest of the reply's frames is dropped.
+   */
+  stop(): void {
+    const streaming = this._conversation.messages.filter((m) => m.state === 'streaming').map((m) => m.id);
+    for (const id of streaming) {
+      this.socket?.stop(id);
+      this.streams?.stop(id);
+      this.step(stopReply(this._conversation, id));
+    }
+    if (streaming.length === 0 && this._conversation.awaiting) {
+      this.streams?.stop();
+      this.step({ conversation: { ...this._conversation, awaiting: false }, notices: [] });
+    }
+  }
+
+  /** Connects (or starts again at once after `offline` / `unauthorized`). */
+  connect(): void {
+    this.wanted = true;
+    if (!this.carrier) this.rebuild();
+    else this.startChannels();
+  }
+
+  /** Closes the connection and stays disconnected (`idle`) until `connect()`. */
+  disconnect(): void {
+    this.wanted = false;
+    this.socket?.close();
+    this.streams?.close();
+  }
+
+  /**
+   * Empties the transcript and the outbox. Unless the host set `session-id`, a new session starts
+   * (a new id; the old one, and its saved conversation, are forgotten) so the next person on a
+   * shared device never continues the previous one's server session.
+   */
+  clear(): void {
+    for (const command of this.queued()) {
+      this.carrier?.cancel(command.id);
+      this.tabs?.release(command.id);
+    }
+    this.waiting = [];
+    this._conversation = emptyConversation;
+    this.ownReplies.clear();
+    const before = this.sessionId;
+    const fresh = this.config?.sessionId === undefined;
+    if (fresh) this.madeSessionId = this.deps.newId();
+    this.store?.forget(before);
+    // The other tabs clear too, and follow to the new session.
+    this.tabs?.clear(fresh ? this.sessionId : undefined);
+    if (this.store) this.openTabs(this.store.key(this.sessionId));
+    this.changed();
+    if (fresh && this.config) this.configureAgain();
+  }
+
+  /** The host went away: every socket, request, timer and channel is closed. */
+  close(): void {
+    this.socket?.close();
+    this.streams?.close();
+    this.generation++;
+    this.waiting = [...this.waiting, ...(this.carrier?.queued() ?? [])];
+    this.socket = this.streams = this.carrier = undefined;
+    this.key = undefined;
+    this.tabs?.close();
+    this.tabs = undefined;
+    this.store = undefined;
+  }
+
+  // ------------------------------------------------------------------ connection
+
+  /** A new connection for the current settings; whatever waited in the old one waits in this one. */
+  private rebuild(): void {
+    const queued = this.queued();
+    this.socket?.close();
+    this.streams?.close();
+    this.generation++;
+    this.socket = this.streams = this.carrier = undefined;
+    this.waiting = [...queued];
+    const config = this.config;
+    if (!config?.endpoint) {
+      this.setStatus({ status: Status.idle, previous: this._status });
+      return;
+    }
+    const values = { feature: config.feature, userId: config.userId, sessionId: this.sessionId };
+    try {
+      if (config.dialect.channel === 'http') resolveHttpEndpoint(config.endpoint, values);
+      else resolveEndpoint(config.endpoint, values);
+    } catch (error) {
+      this.error('bad-config', (error as Error).message);
+      this.setStatus({ status: Status.idle, previous: this._status });
+      return;
+    }
+    const host = this.linkHost(config);
+    const dialect = config.dialect;
+    if (dialect.channel === 'socket') {
+      const socket = new SocketChannel(host, dialect, !dialect.replyStream);
+      this.socket = socket;
+      const replyStream = dialect.replyStream;
+      if (replyStream) {
+        this.streams = new ReplyStreams(host, {
+          request: replyStream.request,
+          decode: replyStream.decode,
+          url: () => config.streamUrl,
+          sequential: false,
+          primary: false,
+          complete: (id) => this.replyComplete(socket, id),
+          streaming: (on) => socket.expectTraffic(on),
+        });
+      }
+    } else {
+      this.streams = new ReplyStreams(host, {
+        request: (command, ctx) => dialect.encode(command, ctx),
+        decode: (event, ctx) => dialect.decode(event, ctx),
+        url: () => resolveHttpEndpoint(config.endpoint!, values).href,
+        sequential: true,
+        primary: true,
+      });
+    }
+    this.carrier = this.streams ?? this.socket;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const command of waiting) this.carrier!.send(command);
+    if (this.wanted) this.startChannels();
+  }
+
+  private startChannels(): void {
+    this.socket?.connect();
+    this.streams?.connect();
+  }
+
+  /** Credentials changed in a way that needs a new connection now. */
+  private reconnect(): void {
+    if (!this.wanted || !this.carrier) return;
+    this.socket?.reconnect();
+    this.streams?.connect();
+  }
+
+  /** Whether the connection cannot work with the credentials it has (a new provider helps now). */
+  private needsCredentials(): boolean {
+    return this._status === Status.unauthorized || this._status === Status.offline;
+  }
+
+  /** The session id changed: the connection follows where it depends on it. */
+  private configureAgain(): void {
+    const config = this.config!;
+    const key = `${connectionKey(config)}|${this.sessionId}`;
+    const dialect = config.dialect;
+    const needsNew =
+      dialect.channel === 'socket' &&
+      (dialect.join || dialect.query !== undefined || (config.endpoint ?? '').includes('{session}'));
+    this.key = key;
+    if (needsNew) this.rebuild();
+  }
+
+  private replyComplete(socket: SocketChannel, id: string): void {
+    const reply = this._conversation.messages.find((m) => m.id === id);
+    if (!reply || !this.config || this.config.dialect.channel !== 'socket') return;
+    const frame = this.config.dialect.encode(
+      { type: 'reply-complete', id, content: reply.content },
+      this.context(this.config),
+    );
+    if (frame) socket.notify(frame);
+  }
+
+  /** What the connection's channels may call; calls from a replaced connection are ignored. */
+  private linkHost(config: ChatConfig): LinkHost {
+    const generation = this.generation;
+    const live = () => generation === this.generation;
+    return {
+      deps: this.deps,
+      config,
+      context: (command) => this.context(config, command),
+      token: () => this.tokens.get(),
+      now: () => this.now(),
+      status: (detail) => live() && this.setStatus(detail),
+      events: (events) => live() && this.onEvents(events),
+      delivered: (ids) => {
+        if (!live()) return;
+        for (const id of ids) {
+          this.step(markSent(this._conversation, id));
+          this.tabs?.release(id);
+        }
+      },
+      interrupt: (ids) => live() && this.step(interrupt(this._conversation, ids)),
+      failed: (id, code, message) => live() && this.failed(id, code, message),
+      error: (code, message) => live() && this.error(code, message),
+      knows: (id) => this._conversation.messages.some((m) => m.id === id),
+    };
+  }
+
+  private onEvents(events: ServerEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'bad-frame') {
+        this.badFrames++;
+        if (this.badFrames <= BAD_FRAME_WARNINGS || this.badFrames % 100 === 0)
+          console.warn(`<ai-chat> dropped a bad frame (${this.badFrames} so far): ${event.reason}`);
+        this.error('bad-frame', event.reason);
+        continue;
+      }
+      if (event.type === 'state' || event.type === 'data') {
+        if (event.type === 'state' && event.snapshot !== undefined) this.sharedState = event.snapshot;
+        this.dispatchEvent(new CustomEvent('data', { detail: event }));
+        continue;
+      }
+      if (event.type === 'reply-delta' && event.id) this.ownReplies.add(event.id);
+      this.step(
+        applyServerEvent(this._conversation, event, this.stepContext()),
+        event.type === 'history' ? 'history' : 'live',
+      );
+    }
+  }
+
+  private setStatus(detail: StatusDetail): void {
+    const previous = this._status;
+    if (detail.status === previous && detail.status !== Status.reconnecting) return;
+    this._status = detail.status;
+    this._statusDetail = { ...detail, previous };
+    this.dispatchEvent(new CustomEvent('status', { detail: this._statusDetail }));
+    this.changed();
+  }
+
+  // ------------------------------------------------------------------ outbox
+
+  private queued(): readonly SendCommand[] {
+    return [...this.waiting, ...(this.carrier?.queued() ?? [])];
+  }
+
+  private enqueue(command: SendCommand): void {
+    if (!this.carrier) {
+      this.waiting.push(command);
+      return;
+    }
+    this.carrier.send(command);
+    // A control socket beside the reply streams (hybrid) hears of the message once, if it is up.
+    if (this.socket && this.carrier !== this.socket) this.socket.send(command);
+  }
+
+  private failed(id: string, code: string, message: string): void {
+    this.carrier?.cancel(id);
+    this.waiting = this.waiting.filter((c) => c.id !== id);
+    this.tabs?.release(id);
+    this.step(markFailed(this._conversation, id));
+    this.error(code, message);
+  }
+
+  // ------------------------------------------------------------------ storage and tabs
+
+  /**
+   * With `persist`: finds the session id an earlier page saved (so a reload continues the same
+   * conversation), restores the saved messages once, and re-sends the waiting ones this tab wins
+   * the claim to. Opens the line to other tabs of the same conversation.
+   */
+  private syncStore(config: ChatConfig): void {
+    const store = ConversationStore.for(config, this.deps.storage);
+    if (!store) {
+      this.store = undefined;
+      this.openTabs(undefined);
+      return;
+    }
+    if (store.same(this.store)) {
+      this.openTabs(store.key(this.sessionId));
+      return;
+    }
+    this.store = store;
+    if (!config.sessionId) this.madeSessionId = store.sessionId(this.madeSessionId);
+    this.openTabs(store.key(this.sessionId));
+    const saved = store.load(this.sessionId);
+    if (saved.length === 0 || this._conversation.messages.length > 0) return;
+    this._conversation = restoreConversation(saved);
+    for (const m of this._conversation.messages) {
+      if (m.role !== 'user' || m.state !== 'pending') continue;
+      const command: SendCommand = { type: 'send', id: m.id, content: m.content, time: m.time };
+      const claim = this.tabs ? this.tabs.claim(m.id) : Promise.resolve(true);
+      void claim.then((won) => {
+        // Another tab sends it; or it was delivered, cleared or failed meanwhile.
+        const still = this._conversation.messages.find((x) => x.id === m.id)?.state === 'pending';
+        const queued = this.queued().some((c) => c.id === m.id);
+        if (won && still && !queued) this.enqueue(command);
+        else if (won && !still) this.tabs?.release(m.id);
+      });
+    }
+    this.changed();
+  }
+
+  private openTabs(name: string | undefined): void {
+    if (this.tabs?.name === name) return;
+    this.tabs?.close();
+    this.tabs = name
+      ? new TabSync(name, this.deps, {
+          message: (message) => this.onTabMessage(message),
+          clear: (session) => this.onTabClear(session),
+          stale: (ids) => this.step(interrupt(this._conversation, ids), 'tab'),
+          streaming: () =>
+            this._conversation.messages.filter((m) => m.state === 'streaming' && this.ownReplies.has(m.id)),
+        })
+      : undefined;
+  }
+
+  private onTabMessage(message: ChatMessage): void {
+    // A message this tab is sending is this tab's to report on: another tab cannot change it.
+    if (this.queued().some((c) => c.id === message.id)) return;
+    this.step(mergeMessage(this._conversation, message, this.stepContext()), 'tab');
+  }
+
+  private onTabClear(session: string | undefined): void {
+    this._conversation = emptyConversation;
+    this.ownReplies.clear();
+    for (const command of this.queued()) this.carrier?.cancel(command.id);
+    this.waiting = [];
+    // The other tab started a new session: follow it (unless the host chose the session).
+    if (session && this.config && !this.config.sessionId && session !== this.madeSessionId) {
+      this.madeSessionId = session;
+      if (this.store) this.openTabs(this.store.key(session));
+      this.configureAgain();
+    }
+    this.changed();
+  }
+
+  // ------------------------------------------------------------------ conversation
+
+  private step({ conversation, notices }: Step, origin: Origin = 'live'): void {
+    if (conversation === this._conversation && notices.length === 0) return;
+    const before = this._conversation;
+    this._conversation = conversation;
+    // Saved when a message is added or changes state, never per streamed chunk.
+    if (notices.length) this.store?.save(this.sessionId, conversation.messages);
+    for (const notice of notices) {
+      if (notice.kind === 'error') {
+        this.error(notice.code, notice.message);
+        continue;
+      }
+      const { message } = notice;
+      if (message.state !== 'streaming') this.ownReplies.delete(message.id);
+      if (origin === 'live') this.tabs?.message(message);
+      const added = !before.messages.some((m) => m.id === message.id);
+      this.dispatchEvent(new CustomEvent('message', { detail: { message, origin, added } }));
+    }
+    this.changed();
+  }
+
+  private stepContext(): StepContext {
+    return { now: this.now(), newId: this.deps.newId, maxMessages: this.config?.maxMessages ?? 100 };
+  }
+
+  /** What a dialect sees. The history (finished messages, oldest first) is built only when read. */
+  private context(config: ChatConfig, command?: SendCommand): DialectContext {
+    const messages = this._conversation.messages;
+    const values = { feature: config.feature, userId: config.userId, sessionId: this.sessionId };
+    let history: HistoryEntry[] | undefined;
+    let endpoint: string | undefined;
+    const state = this.sharedState;
+    return {
+      sessionId: this.sessionId,
+      feature: config.feature,
+      ...(config.userId === undefined ? {} : { userId: config.userId }),
+      ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+      ...(config.model === undefined ? {} : { model: config.model }),
+      ...(config.streamUrl === undefined ? {} : { streamUrl: config.streamUrl }),
+      get endpoint() {
+        if (endpoint === undefined && config.endpoint && config.dialect.channel === 'http') {
+          try {
+            endpoint = resolveHttpEndpoint(config.endpoint, values).href;
+          } catch {
+            endpoint = undefined;
+          }
+        }
+        return endpoint;
+      },
+      get history() {
+        history ??= historyOf(messages, command);
+        return history;
+      },
+      ...(state === undefined ? {} : { state }),
+    };
+  }
+
+  private now(): string {
+    return new Date(this.deps.clock.now()).toISOString();
+  }
+
+  private changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private error(code: string, message: string): void {
+    this.dispatchEvent(new CustomEvent('error', { detail: { code, message } }));
+  }
+
+  private report(problems: string[]): void {
+    const key = problems.join('\n');
+    if (key === this.reported) return;
+    this.reported = key;
+    for (const problem of problems) {
+      console.warn(`<ai-chat> ${problem}`);
+      this.error('bad-config', problem);
+    }
+  }
+}
+
+/** The conversation so far as an encoder sees it: user messages and finished replies, then `command`. */
+function historyOf(messages: readonly ChatMessage[], command?: SendCommand): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  for (const m of messages) {
+    // What came after the message being sent is not its history.
+    if (m.id === command?.id) break;
+    const finished =
+      m.role === 'user'
+        ? m.state !== 'failed'
+        : m.role === 'assistant' && m.state !== 'streaming' && m.state !== 'failed';
+    if (finished && m.content) entries.push({ id: m.id, role: m.role, content: m.content, time: m.time });
+  }
+  if (command) entries.push({ id: command.id, role: 'user', content: command.content, time: command.time });
+  return entries;
+}
