@@ -7,7 +7,8 @@ import { PERSIST_MODES, type PersistMode } from './conversation/persistence.js';
 export interface RawConfig {
   endpoint?: string | null;
   feature?: string | null;
-  dialect?: string | null;
+  /** A built-in dialect's name, or a dialect object (the public dialect API). */
+  dialect?: string | Dialect | null;
   auth?: string | null;
   streamUrl?: string | null;
   userId?: string | null;
@@ -125,25 +126,67 @@ function ranged(
   return clamped;
 }
 
+const AUTH_NAMES: readonly string[] = [...AUTH_MODES, 'header'];
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+
+/**
+ * What is wrong with a dialect object a page supplied (the public dialect API), if anything:
+ * its traits must be the documented values and `decode`/`encode` functions.
+ */
+export function dialectProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'is not an object';
+  const d = value as Record<string, unknown>;
+  if (typeof d.name !== 'string' || !d.name.trim()) return 'has no name';
+  if (d.channel !== 'socket' && d.channel !== 'http') return `channel must be 'socket' or 'http'`;
+  if (!Array.isArray(d.auth) || d.auth.length === 0 || !d.auth.every((a) => AUTH_NAMES.includes(a)))
+    return `auth must list one or more of ${AUTH_NAMES.join(', ')}`;
+  if (d.replies !== 'id' && d.replies !== 'turn') return `replies must be 'id' or 'turn'`;
+  if (!isFunction(d.decode) || !isFunction(d.encode)) return 'needs decode and encode functions';
+  if (
+    d.channel === 'socket' &&
+    d.heartbeat !== undefined &&
+    d.heartbeat !== 'frame' &&
+    d.heartbeat !== 'echo'
+  )
+    return `heartbeat must be 'frame' or 'echo'`;
+  const stream = d.replyStream as Record<string, unknown> | undefined;
+  if (stream !== undefined && (!isFunction(stream?.request) || !isFunction(stream?.decode)))
+    return 'replyStream needs request and decode functions';
+  return undefined;
+}
+
+function dialectOf(value: RawConfig['dialect'], problems: string[]): Dialect {
+  const fallback = dialects[DEFAULT_DIALECT]!;
+  if (typeof value === 'object' && value !== null) {
+    const problem = dialectProblem(value);
+    if (!problem) return value;
+    const name = typeof value.name === 'string' ? ` "${value.name.slice(0, 40)}"` : '';
+    problems.push(`the dialect object${name} ${problem}; using ${DEFAULT_DIALECT}`);
+    return fallback;
+  }
+  const name = text(value) ?? DEFAULT_DIALECT;
+  if (Object.hasOwn(dialects, name)) return dialects[name]!;
+  problems.push(
+    `dialect "${name}" is not known (use one of: ${Object.keys(dialects).join(', ')}); using ${DEFAULT_DIALECT}`,
+  );
+  return fallback;
+}
+
 /**
  * Validates what the page set. A wrong value never stops the widget: it is replaced by the
  * default and described in `problems` (the element reports each as a `bad-config` error).
  */
 export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: string[] } {
   const problems: string[] = [];
-  const dialectName = text(raw.dialect) ?? DEFAULT_DIALECT;
-  let dialect = dialects[dialectName];
-  if (!dialect || !Object.hasOwn(dialects, dialectName)) {
-    problems.push(
-      `dialect "${dialectName}" is not known (use one of: ${Object.keys(dialects).join(', ')}); using ${DEFAULT_DIALECT}`,
-    );
-    dialect = dialects[DEFAULT_DIALECT]!;
-  }
+  const dialect = dialectOf(raw.dialect, problems);
   const authName = text(raw.auth);
   let auth = dialect.auth[0]!;
   if (authName) {
-    if ((AUTH_MODES as readonly string[]).includes(authName)) auth = authName as AuthMode;
-    else problems.push(`auth "${authName}" is not one of ${AUTH_MODES.join(', ')}; using ${auth}`);
+    if ((dialect.auth as readonly string[]).includes(authName)) auth = authName as AuthMode;
+    else
+      problems.push(
+        `auth "${authName}" is not one the ${dialect.name} dialect supports (${dialect.auth.join(', ')}); using ${auth}`,
+      );
   }
   const persistName = text(raw.persist) ?? 'none';
   let persist: PersistMode = 'none';
@@ -202,6 +245,7 @@ export const connectionKey = (c: ChatConfig): string =>
     c.endpoint,
     c.feature,
     c.dialect.name,
+    dialectIdentity(c.dialect),
     c.auth,
     c.streamUrl,
     c.userId,
@@ -211,3 +255,13 @@ export const connectionKey = (c: ChatConfig): string =>
     c.maxRetries,
     c.heartbeatMs,
   ]);
+
+/**
+ * A dialect as far as the connection cares: its name and traits. A page that builds an equal
+ * dialect object anew (a framework re-render) changes nothing; the functions of the one in use
+ * stay until a trait or another setting asks for a new connection.
+ */
+function dialectIdentity(d: Dialect): string {
+  const traits = d.channel === 'socket' ? [d.handshake, d.heartbeat, d.typing, d.join, !!d.replyStream] : [];
+  return JSON.stringify([d.channel, d.auth, d.replies, d.acks, d.cancel, d.requires, ...traits]);
+}

@@ -595,17 +595,21 @@ export class ChatSession extends EventTarget {
   }
 }
 
-/** The conversation so far as an encoder sees it: user messages and finished replies, then `command`. */
+/**
+ * The conversation so far as an encoder sees it: what the server has (user messages it got,
+ * finished replies), oldest first, then the message being sent. User messages still waiting to
+ * go (the one being sent among them) are not history yet.
+ */
 function historyOf(messages: readonly ChatMessage[], command?: SendCommand): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
   for (const m of messages) {
-    // What came after the message being sent is not its history.
-    if (m.id === command?.id) break;
-    const finished =
+    const had =
       m.role === 'user'
-        ? m.state !== 'failed'
-        : m.role === 'assistant' && m.state !== 'streaming' && m.state !== 'failed';
-    if (finished && m.content) entries.push({ id: m.id, role: m.role, content: m.content, time: m.time });
+        ? m.state === 'sent'
+        : m.role === 'assistant' &&
+          (m.state === 'complete' || m.state === 'interrupted' || m.state === 'stopped');
+    if (had && m.content && m.id !== command?.id)
+      entries.push({ id: m.id, role: m.role, content: m.content, time: m.time });
   }
   if (command) entries.push({ id: command.id, role: 'user', content: command.content, time: command.time });
   return entries;

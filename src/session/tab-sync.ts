@@ -1,14 +1,16 @@
 import { isChatMessage } from '../conversation/persistence.js';
 import type { ChatMessage } from '../conversation/types.js';
-import type { ChannelConstructor, SessionDeps } from './deps.js';
+import type { ChannelConstructor, LockManagerLike, SessionDeps } from './deps.js';
 
 // Tabs and frames of one origin that show the same conversation (same endpoint, feature and
 // session, with `persist`) keep each other informed over a `BroadcastChannel`. Rules:
 // - Each tab sends only what its own person wrote, plus the waiting messages it restored from
 //   storage AND won the claim to: two tabs that restored the same waiting message never both send
-//   it. A claim is a Web Lock (`navigator.locks`, held until the message is delivered or the tab
-//   goes away); without Web Locks, a claim posted on the channel that any tab already holding or
-//   claiming the message (a lower tab id wins a tie) answers within `CLAIM_WINDOW_MS`.
+//   it. A claim is a Web Lock (`navigator.locks`) per message, held until the message is delivered
+//   or the tab goes away; a tab that restored it waits for the lock, so it takes over only from a
+//   tab that went away without delivering it. Without Web Locks, a claim is posted on the channel
+//   and any tab already holding or claiming the message (a lower tab id wins a tie) objects within
+//   `CLAIM_WINDOW_MS`; a holder that goes away then leaves the message waiting until a reload.
 // - Everything arriving on the channel is validated strictly and copied field by field; junk is
 //   dropped. News from another tab can change what is shown, never make this tab send anything.
 // - A tab re-posts the replies streaming in it every `PULSE_MS`; a reply another tab showed as
@@ -77,6 +79,8 @@ export class TabSync {
   private channel?: InstanceType<ChannelConstructor>;
   /** Claims held: how to let each go. */
   private readonly held = new Map<string, () => void>();
+  /** Lock requests still waiting (aborted on close). */
+  private readonly aborts = new Set<AbortController>();
   /** Claims waiting out their window (fallback): how to settle each. */
   private readonly claiming = new Map<string, (won: boolean) => void>();
   /** Replies other tabs showed streaming, and when each was last refreshed. */
@@ -112,27 +116,16 @@ export class TabSync {
   }
 
   /**
-   * Claims the right to send a message restored from storage. Resolves true when this tab won it
-   * (it holds the claim until `release()` or `close()`), false when another tab has it.
+   * Claims the right to send a message restored from storage. Resolves true when this tab holds
+   * it (until `release()` or `close()`), false when another tab has it. With Web Locks the claim
+   * waits while another tab holds the message: if that tab goes away before delivering it, this
+   * one takes over (after `CLAIM_WINDOW_MS`, so news of a delivery that raced the release is in).
    */
   claim(id: string): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
     if (this.held.has(id)) return Promise.resolve(true);
     const locks = this.deps.locks;
-    if (locks) {
-      return new Promise<boolean>((resolve) => {
-        locks
-          .request(this.lockName(id), { ifAvailable: true }, (lock) => {
-            if (!lock || this.closed) {
-              resolve(false);
-              return undefined;
-            }
-            resolve(true);
-            return new Promise<void>((release) => this.held.set(id, release));
-          })
-          .catch(() => resolve(false));
-      });
-    }
+    if (locks) return this.lock(locks, id, false);
     if (!this.channel) {
       this.held.set(id, () => undefined);
       return Promise.resolve(true);
@@ -151,9 +144,33 @@ export class TabSync {
     });
   }
 
+  private lock(locks: LockManagerLike, id: string, fresh: boolean): Promise<boolean> {
+    const abort = new AbortController();
+    return new Promise<boolean>((resolve) => {
+      this.aborts.add(abort);
+      const options = fresh ? { ifAvailable: true } : { signal: abort.signal };
+      locks
+        .request(this.lockName(id), options, async (lock) => {
+          this.aborts.delete(abort);
+          if (!lock || this.closed) return resolve(false);
+          const released = new Promise<void>((release) => this.held.set(id, release));
+          if (!fresh)
+            await new Promise((r) => this.deps.clock.setTimeout(() => r(undefined), CLAIM_WINDOW_MS));
+          resolve(!this.closed && this.held.has(id));
+          return released;
+        })
+        .catch(() => {
+          this.aborts.delete(abort);
+          resolve(false);
+        });
+    });
+  }
+
   /** Holds the claim on a message this tab's person just wrote (no other tab can have it). */
   hold(id: string): void {
-    void this.claim(id);
+    if (this.closed || this.held.has(id)) return;
+    if (this.deps.locks) void this.lock(this.deps.locks, id, true);
+    else this.held.set(id, () => undefined);
   }
 
   /** Lets a claim go (the message was delivered, or failed). */
@@ -168,6 +185,8 @@ export class TabSync {
     for (const release of this.held.values()) release();
     this.held.clear();
     for (const settle of [...this.claiming.values()]) settle(false);
+    for (const abort of this.aborts) abort.abort();
+    this.aborts.clear();
     this.deps.clock.clearTimeout(this.pulseTimer);
     this.pulseTimer = undefined;
     this.remote.clear();
