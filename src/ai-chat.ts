@@ -681,9 +681,10 @@ export class AiChat extends LitElement {
     return copies;
   }
 
+  /** Drops the copies of messages no longer in the transcript (none are kept per message gone). */
   private pruneAvatarCopies(): void {
     const messages = this.chat.messages;
-    if (this.avatarCopies.size <= messages.length + 50) return;
+    if (this.avatarCopies.size <= messages.length) return;
     const ids = new Set(messages.map((m) => m.id));
     for (const id of this.avatarCopies.keys()) if (!ids.has(id)) this.avatarCopies.delete(id);
   }
