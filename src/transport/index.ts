@@ -21,4 +21,3 @@ export {
   type StreamFailure,
 } from './event-stream.js';
 export { TypingSignal } from './typing-signal.js';
-export { TabChannel } from './tab-channel.js';
