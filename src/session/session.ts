@@ -177,7 +177,8 @@ export class ChatSession extends EventTarget {
     if (!this.dispatchEvent(intent)) return false;
     const command: SendCommand = { type: 'send', id: this.deps.newId(), content: text, time: this.now() };
     if (metadata) command.metadata = metadata;
-    this.step(addUserMessage(this._conversation, command, this.stepContext()));
+    const { id, time } = command;
+    this.step(addUserMessage(this._conversation, { id, content: text, time }, this.stepContext()));
     if (this.queued().length >= DEFAULTS.outboxLimit) {
       this.failed(
         command.id,
@@ -290,13 +291,15 @@ export class ChatSession extends EventTarget {
     }
     const host = this.linkHost(config);
     const dialect = config.dialect;
+    this.reportMissing(config);
     if (dialect.channel === 'socket') {
       const socket = new SocketChannel(host, dialect, !dialect.replyStream);
       this.socket = socket;
       const replyStream = dialect.replyStream;
       if (replyStream) {
         this.streams = new ReplyStreams(host, {
-          request: replyStream.request,
+          // No usable stream-url (reported as bad-config): such a message cannot be sent.
+          request: (command, ctx) => (config.streamUrl ? replyStream.request(command, ctx) : undefined),
           decode: replyStream.decode,
           url: () => config.streamUrl,
           sequential: false,
@@ -582,6 +585,23 @@ export class ChatSession extends EventTarget {
 
   private error(code: string, message: string): void {
     this.dispatchEvent(new CustomEvent('error', { detail: { code, message } }));
+  }
+
+  /** Settings the dialect cannot work without (its `requires`), reported once each. */
+  private reportMissing(config: ChatConfig): void {
+    const attributes = {
+      userId: 'user-id',
+      apiKey: 'api-key',
+      streamUrl: 'stream-url',
+      model: 'model',
+    } as const;
+    for (const setting of config.dialect.requires ?? []) {
+      if (setting === 'endpoint' || setting === 'token' || config[setting]) continue;
+      this.error(
+        'bad-config',
+        `the ${config.dialect.name} dialect needs the ${attributes[setting]} attribute`,
+      );
+    }
   }
 
   private report(problems: string[]): void {
