@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './ai-chat.styles.js';
 import { ChatController, type Announcement, type TokenProvider } from './chat-controller.js';
 import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
+import type { Dialect } from './protocol/types.js';
 import { AiChatActionEvent } from './events.js';
 import { LocaleController } from './locale-controller.js';
 import { markdown } from './render/markdown-directive.js';
@@ -138,6 +139,7 @@ export class AiChat extends LitElement {
     tokenProvider: this.tokenProvider,
     feature: this.feature,
     dialect: this.dialect,
+    model: this.model,
     auth: this.auth,
     streamUrl: this.streamUrl,
     userId: this.userId,
@@ -159,8 +161,14 @@ export class AiChat extends LitElement {
   @property() token?: string;
   /** AI feature id (`symptom_checker`, `booking_assistant`, …). */
   @property() feature = 'chat';
-  /** Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`. */
-  @property() dialect = 'envelope';
+  /**
+   * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`; as a
+   * property, also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend,
+   * validated; an equal object built anew changes nothing).
+   */
+  @property() dialect: string | Dialect = 'envelope';
+  /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */
+  @property() model?: string;
   /** How the token travels: `query`, `message` (first frame) or `protocol` (`Sec-WebSocket-Protocol`). Default: per dialect. */
   @property() auth?: string;
   /** Reply stream URL for the `hybrid` dialect. */
