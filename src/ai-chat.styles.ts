@@ -430,7 +430,8 @@ export const styles = css`
   }
 
   .message[data-state='failed'],
-  .message[data-state='interrupted'] {
+  .message[data-state='interrupted'],
+  .message[data-state='stopped'] {
     outline: 1px dashed var(--_danger);
     outline-offset: 2px;
   }
@@ -777,7 +778,8 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .send {
+  .send,
+  .stop {
     display: inline-grid;
     flex: none;
     place-items: center;
@@ -788,6 +790,13 @@ export const styles = css`
     border-radius: 50%;
     color: var(--_accent-fg);
     background: var(--_accent);
+  }
+
+  /* Stop: the same round button, outlined, beside send while a reply streams. */
+  .stop {
+    color: var(--_accent);
+    background: transparent;
+    box-shadow: inset 0 0 0 2px var(--_accent);
   }
 
   .send:disabled {

@@ -8,6 +8,7 @@ import type { Dialect } from './protocol/types.js';
 import { AiChatActionEvent } from './events.js';
 import { LocaleController } from './locale-controller.js';
 import { markdown } from './render/markdown-directive.js';
+import { changed } from './same.js';
 import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
 import {
@@ -60,10 +61,10 @@ import { formatTime } from './views/time.js';
  * @csspart log - The transcript (`role="log"`).
  * @csspart empty - The empty state shown before the first message (intro and suggested questions for the feature).
  * @csspart suggestion - A suggested first question in the empty state (a button).
- * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `failed`).
+ * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `stopped`, `failed`).
  * @csspart avatar - The avatar beside each assistant message (a copy of what is in the `avatar` slot).
  * @csspart content - A message's rendered body.
- * @csspart meta - A message's state line (waiting to send, interrupted, failed).
+ * @csspart meta - A message's state line (waiting to send, interrupted, stopped, failed).
  * @csspart time - A message's time, in the reader's language (the full date and time in its tooltip).
  * @csspart typing - The typing indicator (in the DOM only while shown).
  * @csspart notice - The offline / session-expired notice.
@@ -71,6 +72,7 @@ import { formatTime } from './views/time.js';
  * @csspart composer - The form holding the input and the send button.
  * @csspart input - The message textarea.
  * @csspart send - The send button.
+ * @csspart stop - The stop button, beside send while the assistant produces a reply (also `stop()`).
  * @csspart counter - The character counter, shown near and over `max-length`.
  * @csspart card - A rich result card; also its kind (`doctors`, `time-slots`, `confirmation`, `template`, `analysis`).
  * @csspart card-kind - The kind line of a card (e.g. "Plan created: Meal plan").
@@ -136,7 +138,6 @@ export class AiChat extends LitElement {
   private readonly chat = new ChatController(this, () => ({
     endpoint: this.endpoint,
     token: this.token,
-    tokenProvider: this.tokenProvider,
     feature: this.feature,
     dialect: this.dialect,
     model: this.model,
@@ -152,6 +153,9 @@ export class AiChat extends LitElement {
     persist: this.persist,
     mode: this.mode,
     theme: this.theme,
+    connect: this.connectMode,
+    idleTimeout: this.idleTimeout,
+    panelOpen: !this.floating || this.opened,
   }));
   private readonly locale = new LocaleController(this);
 
@@ -166,7 +170,7 @@ export class AiChat extends LitElement {
    * property, also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend,
    * validated; an equal object built anew changes nothing).
    */
-  @property() dialect: string | Dialect = 'envelope';
+  @property({ hasChanged: changed }) dialect: string | Dialect = 'envelope';
   /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */
   @property() model?: string;
   /** How the token travels: `query`, `message` (first frame) or `protocol` (`Sec-WebSocket-Protocol`). Default: per dialect. */
@@ -200,8 +204,36 @@ export class AiChat extends LitElement {
   @property({ attribute: 'max-length', type: Number }) maxLength = 4000;
   /** Load images in replies (off by default: a remote image can leak that a page was read); without it, an image becomes a link. */
   @property({ attribute: 'allow-images', type: Boolean }) allowImages = false;
-  /** `() => string | Promise<string>`: returns a token; called before every (re)connect (so a short-lived token can be refreshed) and wins over `token`. */
-  @property({ attribute: false }) tokenProvider?: TokenProvider;
+  /**
+   * `() => string | Promise<string>`: returns a token; called before every (re)connect (so a
+   * short-lived token can be refreshed) and wins over `token`. Assigning one never reconnects by
+   * itself (a framework may re-create it on every render): the newest is used at the next
+   * (re)connect, and at once only while the status is `unauthorized` or `offline`, or the widget
+   * waits for credentials.
+   */
+  @property({ attribute: false, noAccessor: true })
+  get tokenProvider(): TokenProvider | undefined {
+    return this._tokenProvider;
+  }
+  set tokenProvider(provider: TokenProvider | undefined) {
+    this._tokenProvider = provider;
+    this.chat.session.setTokenProvider(provider);
+  }
+  private _tokenProvider?: TokenProvider;
+  /**
+   * When to connect: `auto` (on load; the inline default), `open` (when the launcher's panel
+   * opens or a message is sent; the launcher default) or `manual` (only `connect()`). While
+   * disconnected on purpose the status is `idle`; messages written meanwhile wait in the outbox.
+   * (The property is `connectMode`: `connect()` is the method.)
+   */
+  @property({ attribute: 'connect' }) connectMode?: 'auto' | 'open' | 'manual';
+  /**
+   * Seconds of nothing happening (no message waiting, no reply under way) before the connection
+   * is closed cleanly while the launcher's panel is closed or the page hidden (status `idle`); the
+   * next message, or opening the panel, reconnects. Default: 120 for a launcher, off inline; `0`
+   * turns it off.
+   */
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout?: number;
   /**
    * `inline` (default): the chat in place, as tall as `--ai-chat-height`. `launcher`: a floating
    * button at the bottom corner that opens the chat as a panel (full screen on narrow screens).
@@ -216,7 +248,7 @@ export class AiChat extends LitElement {
    * Spanish, French, German or Arabic); a table (`status`, `features`, …) may name only the
    * entries it changes. See `src/strings.ts` for every key.
    */
-  @property({ attribute: false }) strings?: StringsOverride;
+  @property({ attribute: false, hasChanged: changed }) strings?: StringsOverride;
 
   @state() private draft = '';
   /** What is in the `avatar` slot, copied beside each assistant message. */
@@ -327,6 +359,15 @@ export class AiChat extends LitElement {
   /** Tries to connect again at once, e.g. after `offline` or `unauthorized`. */
   retry(): void {
     this.chat.connect();
+  }
+
+  /**
+   * Stops the reply the assistant is producing: what arrived stays, marked `stopped`. Dialects
+   * that can cancel are asked to; an HTTP stream is aborted; otherwise the rest of that reply is
+   * dropped as it arrives. Also the stop button (`part="stop"`) shown while a reply streams.
+   */
+  stop(): void {
+    this.chat.stop();
   }
 
   /** Empties the transcript (messages still waiting to be sent are kept and still sent). */
@@ -460,6 +501,15 @@ export class AiChat extends LitElement {
             >`
           : nothing
       }
+      ${
+        isBusy(this.chat.conversation)
+          ? html`<button part="stop" class="stop" type="button" aria-label=${t.stop} @click=${this.onStop}>
+              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <rect x="5" y="5" width="14" height="14" rx="2" fill="currentColor"></rect>
+              </svg>
+            </button>`
+          : nothing
+      }
       <button
         part="send"
         class="send"
@@ -575,11 +625,13 @@ export class AiChat extends LitElement {
         ? t.pending
         : message.state === 'interrupted'
           ? t.interrupted
-          : message.state === 'failed'
-            ? message.role === 'assistant'
-              ? t.replyFailed
-              : t.failed
-            : undefined;
+          : message.state === 'stopped'
+            ? t.stopped
+            : message.state === 'failed'
+              ? message.role === 'assistant'
+                ? t.replyFailed
+                : t.failed
+              : undefined;
     return text ? html`<p part="meta" class="meta">${text}</p>` : nothing;
   }
 
@@ -732,6 +784,12 @@ export class AiChat extends LitElement {
         if (!AUTO_SIZING) this.input.style.height = '';
       }
     }
+    this.input?.focus();
+  }
+
+  private onStop(): void {
+    this.stop();
+    // The button goes away with the reply: focus stays in the composer.
     this.input?.focus();
   }
 

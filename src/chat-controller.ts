@@ -145,7 +145,8 @@ export class ChatController implements ReactiveController {
   private noteArrival(message: ChatMessage, added: boolean): void {
     if (message.role === 'user') return;
     if (message.role === 'assistant' && added) this.arrivals++;
-    const finished = message.role === 'system' || message.state === 'complete';
+    // A reply is announced once, whole: when complete, or as far as it got when stopped.
+    const finished = message.role === 'system' || message.state === 'complete' || message.state === 'stopped';
     if (!finished || this.announced.has(message.id)) return;
     if (this.announced.size >= 1000) this.announced = new Set(this.session.messages.map((m) => m.id));
     this.announced.add(message.id);

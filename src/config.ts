@@ -47,6 +47,8 @@ export interface ChatConfig {
   maxLength: number;
   persist: PersistMode;
   model?: string;
+  /** `inline` or `launcher` (the element's `mode`). */
+  mode: 'inline' | 'launcher';
   /** When to connect (see `ConnectMode`). */
   connect: ConnectMode;
   /** Milliseconds of nothing happening before an idle connection is closed; `undefined` = the default of the mode. */
@@ -233,6 +235,7 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
     ),
     persist,
     model: text(raw.model),
+    mode: mode === 'launcher' ? 'launcher' : 'inline',
     connect,
     ...(idle === undefined ? {} : { idleTimeoutMs: idle * 1000 }),
   };

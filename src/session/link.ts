@@ -55,6 +55,8 @@ export class ReplyTracker {
   private readonly counted = new Set<string>();
   /** The reply unnamed frames belong to. */
   open: string | undefined;
+  /** The person stopped a reply before it began: the next new one is dropped. */
+  private dropNext = false;
 
   constructor(
     private readonly newId: () => string,
@@ -70,13 +72,16 @@ export class ReplyTracker {
       case 'reply-start': {
         const id = event.id ?? this.newId();
         this.open = id;
-        return { event: { ...event, id }, isNew: this.count(id) };
+        const isNew = this.count(id);
+        if (this.stopped.has(id)) return isNew ? { event: { type: 'alive' }, isNew } : undefined;
+        return { event: { ...event, id }, isNew };
       }
       case 'reply-delta': {
         const id = event.id ?? this.open ?? this.newId();
         this.open = id;
         const isNew = this.count(id);
-        if (this.stopped.has(id)) return undefined;
+        // Dropped, but a new reply is still evidence its message arrived.
+        if (this.stopped.has(id)) return isNew ? { event: { type: 'alive' }, isNew } : undefined;
         this.streaming.add(id);
         return { event: event.id === id ? event : { ...event, id }, isNew };
       }
@@ -85,7 +90,7 @@ export class ReplyTracker {
         const id = event.id ?? this.open ?? this.newId();
         const isNew = this.count(id);
         this.end(id);
-        if (this.stopped.delete(id)) return undefined;
+        if (this.stopped.delete(id)) return isNew ? { event: { type: 'alive' }, isNew } : undefined;
         return { event: { ...event, id }, isNew };
       }
       case 'error': {
@@ -102,9 +107,17 @@ export class ReplyTracker {
     }
   }
 
-  /** The person stopped a reply: nothing more of it is shown. */
+  /** The person stopped a reply before it began: the next new reply is dropped. */
+  stopNext(): void {
+    this.dropNext = true;
+  }
+
+  /**
+   * The person stopped a reply: nothing more of it is shown. It stays the reply unnamed frames
+   * belong to, so its rest is dropped until its end frame (replies without ids).
+   */
   stop(id: string): void {
-    this.end(id);
+    this.streaming.delete(id);
     this.stopped.add(id);
     if (this.stopped.size > 100) this.stopped.delete(this.stopped.values().next().value!);
   }
@@ -116,6 +129,7 @@ export class ReplyTracker {
     this.counted.clear();
     this.stopped.clear();
     this.open = undefined;
+    this.dropNext = false;
     return cut;
   }
 
@@ -128,6 +142,10 @@ export class ReplyTracker {
   private count(id: string): boolean {
     if (this.counted.has(id) || this.knows(id)) return false;
     this.counted.add(id);
+    if (this.dropNext) {
+      this.dropNext = false;
+      this.stopped.add(id);
+    }
     if (this.counted.size > 500) this.counted.delete(this.counted.values().next().value!);
     return true;
   }

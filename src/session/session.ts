@@ -15,7 +15,6 @@ import {
   type StepContext,
 } from '../conversation/index.js';
 import {
-  resolveEndpoint,
   resolveHttpEndpoint,
   type DialectContext,
   type HistoryEntry,
@@ -24,18 +23,21 @@ import {
 } from '../protocol/index.js';
 import { DEFAULTS } from '../transport/backoff.js';
 import { Status, type StatusDetail } from '../transport/status.js';
+import { Connection } from './connection.js';
 import { defaultDeps, type SessionDeps } from './deps.js';
-import type { Carrier, LinkHost } from './link.js';
-import { ReplyStreams } from './reply-stream.js';
-import { SocketChannel } from './socket-channel.js';
+import type { LinkHost } from './link.js';
+import type { SocketChannel } from './socket-channel.js';
 import { ConversationStore } from './store.js';
 import { TabSync } from './tab-sync.js';
 import { TokenSource, type TokenProvider } from './token.js';
 
-/** What the host sets: the element's settings plus its credentials. */
+/** What the host sets: the element's settings plus its credentials and what it shows. */
 export interface SessionSettings extends RawConfig {
   token?: string | null;
+  /** Also `setTokenProvider()`, which costs nothing when the function is only new. */
   tokenProvider?: TokenProvider | null;
+  /** Whether the chat is visible: inline always; a launcher while its panel is open. Default true. */
+  panelOpen?: boolean;
 }
 
 /** Where a message change came from: the server, its history replay, another tab, or storage. */
@@ -86,15 +88,11 @@ export class ChatSession extends EventTarget {
   private config?: ChatConfig;
   private key?: string;
   private readonly tokens = new TokenSource();
-  private socket?: SocketChannel;
-  private streams?: ReplyStreams;
-  private carrier?: Carrier;
+  private readonly connection: Connection;
   /** Bumped on every rebuild: callbacks of an older connection are ignored. */
   private generation = 0;
   /** Messages written while there is no connection to carry them (no endpoint yet). */
   private waiting: SendCommand[] = [];
-  /** The host asked for a connection (not `disconnect()`ed). */
-  private wanted = true;
   private madeSessionId: string;
   private store?: ConversationStore;
   private tabs?: TabSync;
@@ -109,6 +107,14 @@ export class ChatSession extends EventTarget {
     super();
     this.deps = { ...defaultDeps(), ...deps };
     this.madeSessionId = this.deps.newId();
+    this.connection = new Connection(this.deps, {
+      host: (config) => this.linkHost(config),
+      status: (detail) => this.setStatus(detail),
+      error: (code, message) => this.error(code, message),
+      busy: () => this.busy(),
+      credentials: () => this.tokens.present,
+      replyComplete: (socket, id) => this.replyComplete(socket, id),
+    });
   }
 
   get conversation(): Conversation {
@@ -151,13 +157,25 @@ export class ChatSession extends EventTarget {
     this.report(problems);
     this.config = config;
     this.syncStore(config);
-    const credentials = this.tokens.update(settings.token, settings.tokenProvider);
+    let credentials = this.tokens.setToken(settings.token);
+    if ('tokenProvider' in settings)
+      credentials = this.tokens.setProvider(settings.tokenProvider) || credentials;
     const key = `${connectionKey(config)}|${this.sessionId}`;
     if (key !== this.key) {
       this.key = key;
       this.rebuild();
-    } else if (credentials === 'token') this.reconnect();
-    else if (credentials === 'provider' && this.needsCredentials()) this.reconnect();
+    } else if (credentials) this.connection.reconnect();
+    this.connection.panel(settings.panelOpen ?? true);
+  }
+
+  /**
+   * A new token provider. It is used at the next (re)connect; it reconnects at once only when the
+   * connection cannot work without it (`unauthorized`, `offline`, or waiting for credentials).
+   * Assigning one anew (a framework re-render) therefore costs nothing.
+   */
+  setTokenProvider(provider: TokenProvider | null | undefined): void {
+    if (this.tokens.setProvider(provider) && this.connection.needsCredentials(this._status))
+      this.connection.reconnect();
   }
 
   /**
@@ -189,12 +207,13 @@ export class ChatSession extends EventTarget {
     }
     this.tabs?.hold(command.id);
     this.enqueue(command);
+    this.connection.sent();
     return true;
   }
 
   /** The person typed in the composer (dialects with a typing frame tell the server). */
   typing(): void {
-    this.socket?.typing();
+    this.connection.socket?.typing();
   }
 
   /**
@@ -203,29 +222,29 @@ export class ChatSession extends EventTarget {
    */
   stop(): void {
     const streaming = this._conversation.messages.filter((m) => m.state === 'streaming').map((m) => m.id);
+    const { socket, streams } = this.connection;
     for (const id of streaming) {
-      this.socket?.stop(id);
-      this.streams?.stop(id);
+      socket?.stop(id);
+      streams?.stop(id);
       this.step(stopReply(this._conversation, id));
     }
     if (streaming.length === 0 && this._conversation.awaiting) {
-      this.streams?.stop();
+      // The reply has not begun: its request is aborted, or its frames dropped when they come.
+      streams?.stop();
+      socket?.stopNext();
       this.step({ conversation: { ...this._conversation, awaiting: false }, notices: [] });
     }
   }
 
-  /** Connects (or starts again at once after `offline` / `unauthorized`). */
+  /** Connects (or starts again at once after `offline` / `unauthorized`), whatever the mode. */
   connect(): void {
-    this.wanted = true;
-    if (!this.carrier) this.rebuild();
-    else this.startChannels();
+    if (!this.connection.carrier) this.rebuild();
+    this.connection.connect();
   }
 
   /** Closes the connection and stays disconnected (`idle`) until `connect()`. */
   disconnect(): void {
-    this.wanted = false;
-    this.socket?.close();
-    this.streams?.close();
+    this.connection.disconnect();
   }
 
   /**
@@ -235,7 +254,7 @@ export class ChatSession extends EventTarget {
    */
   clear(): void {
     for (const command of this.queued()) {
-      this.carrier?.cancel(command.id);
+      this.connection.carrier?.cancel(command.id);
       this.tabs?.release(command.id);
     }
     this.waiting = [];
@@ -254,11 +273,9 @@ export class ChatSession extends EventTarget {
 
   /** The host went away: every socket, request, timer and channel is closed. */
   close(): void {
-    this.socket?.close();
-    this.streams?.close();
+    this.waiting = [...this.queued()];
+    this.connection.close();
     this.generation++;
-    this.waiting = [...this.waiting, ...(this.carrier?.queued() ?? [])];
-    this.socket = this.streams = this.carrier = undefined;
     this.key = undefined;
     this.tabs?.close();
     this.tabs = undefined;
@@ -270,86 +287,24 @@ export class ChatSession extends EventTarget {
   /** A new connection for the current settings; whatever waited in the old one waits in this one. */
   private rebuild(): void {
     const queued = this.queued();
-    this.socket?.close();
-    this.streams?.close();
     this.generation++;
-    this.socket = this.streams = this.carrier = undefined;
-    this.waiting = [...queued];
-    const config = this.config;
-    if (!config?.endpoint) {
-      this.setStatus({ status: Status.idle, previous: this._status });
-      return;
-    }
-    const values = { feature: config.feature, userId: config.userId, sessionId: this.sessionId };
-    try {
-      if (config.dialect.channel === 'http') resolveHttpEndpoint(config.endpoint, values);
-      else resolveEndpoint(config.endpoint, values);
-    } catch (error) {
-      this.error('bad-config', (error as Error).message);
-      this.setStatus({ status: Status.idle, previous: this._status });
-      return;
-    }
-    const host = this.linkHost(config);
-    const dialect = config.dialect;
-    this.reportMissing(config);
-    if (dialect.channel === 'socket') {
-      const socket = new SocketChannel(host, dialect, !dialect.replyStream);
-      this.socket = socket;
-      const replyStream = dialect.replyStream;
-      if (replyStream) {
-        this.streams = new ReplyStreams(host, {
-          // No usable stream-url (reported as bad-config): such a message cannot be sent.
-          request: (command, ctx) => (config.streamUrl ? replyStream.request(command, ctx) : undefined),
-          decode: replyStream.decode,
-          url: () => config.streamUrl,
-          sequential: false,
-          primary: false,
-          complete: (id) => this.replyComplete(socket, id),
-          streaming: (on) => socket.expectTraffic(on),
-        });
-      }
-    } else {
-      this.streams = new ReplyStreams(host, {
-        request: (command, ctx) => dialect.encode(command, ctx),
-        decode: (event, ctx) => dialect.decode(event, ctx),
-        url: () => resolveHttpEndpoint(config.endpoint!, values).href,
-        sequential: true,
-        primary: true,
-      });
-    }
-    this.carrier = this.streams ?? this.socket;
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const command of waiting) this.carrier!.send(command);
-    if (this.wanted) this.startChannels();
+    this.waiting = this.connection.build(this.config!, this.sessionId, queued);
   }
 
-  private startChannels(): void {
-    this.socket?.connect();
-    this.streams?.connect();
-  }
-
-  /** Credentials changed in a way that needs a new connection now. */
-  private reconnect(): void {
-    if (!this.wanted || !this.carrier) return;
-    this.socket?.reconnect();
-    this.streams?.connect();
-  }
-
-  /** Whether the connection cannot work with the credentials it has (a new provider helps now). */
-  private needsCredentials(): boolean {
-    return this._status === Status.unauthorized || this._status === Status.offline;
+  /** Something is under way (the idle timeout waits for it to end). */
+  private busy(): boolean {
+    const conv = this._conversation;
+    return this.queued().length > 0 || conv.awaiting || conv.messages.some((m) => m.state === 'streaming');
   }
 
   /** The session id changed: the connection follows where it depends on it. */
   private configureAgain(): void {
     const config = this.config!;
-    const key = `${connectionKey(config)}|${this.sessionId}`;
     const dialect = config.dialect;
     const needsNew =
       dialect.channel === 'socket' &&
       (dialect.join || dialect.query !== undefined || (config.endpoint ?? '').includes('{session}'));
-    this.key = key;
+    this.key = `${connectionKey(config)}|${this.sessionId}`;
     if (needsNew) this.rebuild();
   }
 
@@ -423,21 +378,22 @@ export class ChatSession extends EventTarget {
   // ------------------------------------------------------------------ outbox
 
   private queued(): readonly SendCommand[] {
-    return [...this.waiting, ...(this.carrier?.queued() ?? [])];
+    return [...this.waiting, ...(this.connection.carrier?.queued() ?? [])];
   }
 
   private enqueue(command: SendCommand): void {
-    if (!this.carrier) {
+    const { carrier, socket } = this.connection;
+    if (!carrier) {
       this.waiting.push(command);
       return;
     }
-    this.carrier.send(command);
+    carrier.send(command);
     // A control socket beside the reply streams (hybrid) hears of the message once, if it is up.
-    if (this.socket && this.carrier !== this.socket) this.socket.send(command);
+    if (socket && carrier !== socket) socket.send(command);
   }
 
   private failed(id: string, code: string, message: string): void {
-    this.carrier?.cancel(id);
+    this.connection.carrier?.cancel(id);
     this.waiting = this.waiting.filter((c) => c.id !== id);
     this.tabs?.release(id);
     this.step(markFailed(this._conversation, id));
@@ -506,7 +462,7 @@ export class ChatSession extends EventTarget {
   private onTabClear(session: string | undefined): void {
     this._conversation = emptyConversation;
     this.ownReplies.clear();
-    for (const command of this.queued()) this.carrier?.cancel(command.id);
+    for (const command of this.queued()) this.connection.carrier?.cancel(command.id);
     this.waiting = [];
     // The other tab started a new session: follow it (unless the host chose the session).
     if (session && this.config && !this.config.sessionId && session !== this.madeSessionId) {
@@ -580,28 +536,12 @@ export class ChatSession extends EventTarget {
   }
 
   private changed(): void {
+    this.connection.check();
     this.dispatchEvent(new Event('change'));
   }
 
   private error(code: string, message: string): void {
     this.dispatchEvent(new CustomEvent('error', { detail: { code, message } }));
-  }
-
-  /** Settings the dialect cannot work without (its `requires`), reported once each. */
-  private reportMissing(config: ChatConfig): void {
-    const attributes = {
-      userId: 'user-id',
-      apiKey: 'api-key',
-      streamUrl: 'stream-url',
-      model: 'model',
-    } as const;
-    for (const setting of config.dialect.requires ?? []) {
-      if (setting === 'endpoint' || setting === 'token' || config[setting]) continue;
-      this.error(
-        'bad-config',
-        `the ${config.dialect.name} dialect needs the ${attributes[setting]} attribute`,
-      );
-    }
   }
 
   private report(problems: string[]): void {

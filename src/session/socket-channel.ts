@@ -142,6 +142,11 @@ export class SocketChannel implements Carrier {
     this.expectation();
   }
 
+  /** The person stopped the reply awaited now, before it began: it is dropped when it comes. */
+  stopNext(): void {
+    this.replies.stopNext();
+  }
+
   stop(replyId: string): void {
     this.replies.stop(replyId);
     if (this.dialect.cancel) {

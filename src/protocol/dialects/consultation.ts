@@ -123,6 +123,8 @@ export const consultation: SocketDialect = {
   name: 'consultation',
   channel: 'socket',
   auth: ['query'],
+  // The seed's own client does not connect without a token: wait for one.
+  requires: ['token'],
   replies: 'id',
   heartbeat: 'echo',
   closeCodes: { unauthorized: [4401, 1008], final: [1000, 4403, 4404] },

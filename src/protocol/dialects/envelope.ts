@@ -169,6 +169,8 @@ export const envelope: SocketDialect = {
   name: 'envelope',
   channel: 'socket',
   auth: ['query', 'protocol', 'message'],
+  // The seed's own client does not connect without a token: wait for one.
+  requires: ['token'],
   replies: 'id',
   heartbeat: 'echo',
   closeCodes: { unauthorized: REFUSED_TOKEN_CODES, final: [4404] },
