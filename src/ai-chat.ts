@@ -47,7 +47,7 @@ import { formatTime } from './views/time.js';
  * @fires {AiChatMessageEvent} ai-chat-message - A message was added, finished streaming, or changed state. `detail: {message}`.
  * @fires {AiChatSendEvent} ai-chat-send - Before a user message is sent; cancelable. `detail: {content}`.
  * @fires {AiChatActionEvent} ai-chat-action - A choice on a card was clicked; cancelable. `detail: {action, value, message}`.
- * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting (`code`: `server-error`, `bad-frame`, `bad-config`, `send-failed`, `outbox-full`, `connect-timeout`, `too-long`, `token-provider`, …). `detail: {code, message}`.
+ * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting (`code`: `server-error`, `bad-frame`, `bad-config` (also "no token"), `send-failed`, `outbox-full`, `connect-timeout`, `target-failed`, `stream-failed`, `reply-too-large`, `too-long`, `token-provider`, …). `detail: {code, message}`.
  *
  * @csspart panel - The chat itself: header, transcript and composer (in `mode="launcher"`, the floating panel).
  * @csspart launcher - The floating button that opens and closes the panel (`mode="launcher"`).
@@ -187,9 +187,13 @@ export class AiChat extends LitElement {
   @property() heading?: string;
   /** Placeholder of the message input. */
   @property() placeholder?: string;
-  /** Reconnect attempts after a drop before giving up (`offline`). */
+  /** Reconnect attempts after a drop before the status says `offline` (0–100); it still retries at the backoff cap while the browser is online, and comes back by itself. */
   @property({ attribute: 'max-retries', type: Number }) maxRetries = 5;
-  /** Seconds between heartbeats; `0` turns them off. Nothing received for two intervals means a dead socket, which is replaced. */
+  /**
+   * Seconds between heartbeats (1–3600; `0` turns heartbeats and liveness off). Where the server
+   * answers heartbeats, nothing received for two intervals means a dead socket; elsewhere, no
+   * frame for two intervals while an answer or a reply is expected. A dead socket is replaced.
+   */
   @property({ type: Number }) heartbeat = 30;
   /**
    * Where the conversation is kept across reloads: `none` (nothing is stored), `session`
@@ -284,7 +288,13 @@ export class AiChat extends LitElement {
     this.addEventListener('keydown', this.onHostKeydown);
   }
 
-  /** The connection status: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `unauthorized` (also the host's `status` attribute). */
+  /**
+   * The connection status (also the host's `status` attribute): `idle` (no endpoint, disconnected
+   * on purpose — `disconnect()`, `connect` mode, idle timeout — or waiting for a token),
+   * `connecting`, `connected`, `reconnecting`, `offline` or `unauthorized`. For HTTP dialects
+   * (no socket): `connected` = nothing known broken, `reconnecting` = a failed request waits to be
+   * made again, `offline` = the browser is offline or `max-retries` requests failed.
+   */
   get status(): Status {
     return this.chat.status;
   }
@@ -341,12 +351,16 @@ export class AiChat extends LitElement {
     this.announce();
   }
 
-  /** Sends a user message (it waits, shown as pending, while the connection is down). Returns false if nothing was sent (empty, too long, or `ai-chat-send` was cancelled). */
+  /**
+   * Sends a user message. It is `pending` until the server is known to have it (then `sent`),
+   * waiting in the outbox while the connection is down, and resent with the same id after a drop.
+   * Returns false if nothing was sent (empty, too long, or `ai-chat-send` was cancelled).
+   */
   send(content: string): boolean {
     return this.chat.send(content);
   }
 
-  /** Connects (or reconnects at once). */
+  /** Connects now, whatever the `connect` mode (or starts again at once after `offline` or `unauthorized`). */
   connect(): void {
     this.chat.connect();
   }
@@ -370,7 +384,11 @@ export class AiChat extends LitElement {
     this.chat.stop();
   }
 
-  /** Empties the transcript (messages still waiting to be sent are kept and still sent). */
+  /**
+   * Empties the transcript and the outbox, and forgets the saved copy. Unless the host set
+   * `session-id`, a new session starts (a new id), so the next person on a shared device does not
+   * continue the previous one's conversation on the server.
+   */
   clear(): void {
     this.chat.clear();
   }
