@@ -1,4 +1,8 @@
-import { connectionKey, resolveConfig, type ChatConfig, type RawConfig } from '../config.js';
+// The session: its public API and the glue between the conversation (conversation/), the
+// connection (connection.ts and its channels: socket-channel.ts, reply-stream.ts, delivery.ts) and
+// the page's other tabs (sharing.ts, tab-sync.ts). A little over 400 lines because it is that one
+// meeting point; each part it coordinates lives in its own file.
+import { connectionKey, resolveConfig, type ChatConfig } from '../config.js';
 import {
   addUserMessage,
   applyServerEvent,
@@ -14,59 +18,19 @@ import {
   type Step,
   type StepContext,
 } from '../conversation/index.js';
-import {
-  resolveHttpEndpoint,
-  type DialectContext,
-  type HistoryEntry,
-  type SendCommand,
-  type ServerEvent,
-} from '../protocol/index.js';
+import type { DialectContext, SendCommand, ServerEvent } from '../protocol/index.js';
 import { DEFAULTS } from '../transport/backoff.js';
 import { Status, type StatusDetail } from '../transport/status.js';
 import { Connection } from './connection.js';
 import { defaultDeps, type SessionDeps } from './deps.js';
 import type { LinkHost } from './link.js';
 import type { SocketChannel } from './socket-channel.js';
-import { ConversationStore } from './store.js';
-import { TabSync } from './tab-sync.js';
+import { dialectContext } from './context.js';
+import { Sharing } from './sharing.js';
 import { TokenSource, type TokenProvider } from './token.js';
+import type { ChatSessionEventMap, Origin, SessionSettings } from './types.js';
 
-/** What the host sets: the element's settings plus its credentials and what it shows. */
-export interface SessionSettings extends RawConfig {
-  token?: string | null;
-  /** Also `setTokenProvider()`, which costs nothing when the function is only new. */
-  tokenProvider?: TokenProvider | null;
-  /** Whether the chat is visible: inline always; a launcher while its panel is open. Default true. */
-  panelOpen?: boolean;
-}
-
-/** Where a message change came from: the server, its history replay, another tab, or storage. */
-export type Origin = 'live' | 'history' | 'tab' | 'restore';
-
-/** Detail of the session's `message` event. */
-export interface MessageDetail {
-  message: ChatMessage;
-  origin: Origin;
-  /** The message was not in the conversation before. */
-  added: boolean;
-}
-
-/**
- * Events of a `ChatSession` (not in the DOM; the element's controller re-dispatches them as the
- * typed `ai-chat-*` events):
- * - `status` — every status change; `message` — a message added or changed; `error` — something
- *   to report (`{code, message}`); `send` — cancelable, before a user message is sent;
- * - `data` — a backend's shared state or application data (`ServerEvent` of type `state`/`data`);
- * - `change` — anything the view shows changed.
- */
-export interface ChatSessionEventMap {
-  status: CustomEvent<StatusDetail>;
-  message: CustomEvent<MessageDetail>;
-  error: CustomEvent<{ code: string; message: string }>;
-  send: CustomEvent<{ content: string }>;
-  data: CustomEvent<Extract<ServerEvent, { type: 'state' | 'data' }>>;
-  change: Event;
-}
+export type { ChatSessionEventMap, MessageDetail, Origin, SessionSettings } from './types.js';
 
 /** After this many bad frames, the console hears about every hundredth only. */
 const BAD_FRAME_WARNINGS = 10;
@@ -94,8 +58,7 @@ export class ChatSession extends EventTarget {
   /** Messages written while there is no connection to carry them (no endpoint yet). */
   private waiting: SendCommand[] = [];
   private madeSessionId: string;
-  private store?: ConversationStore;
-  private tabs?: TabSync;
+  private readonly sharing: Sharing;
   /** Replies streaming from this tab's own connection (other tabs hear of them). */
   private readonly ownReplies = new Set<string>();
   private reported = '';
@@ -114,6 +77,20 @@ export class ChatSession extends EventTarget {
       busy: () => this.busy(),
       credentials: () => this.tokens.present,
       replyComplete: (socket, id) => this.replyComplete(socket, id),
+    });
+    this.sharing = new Sharing(this.deps, {
+      messages: () => this._conversation.messages,
+      restore: (messages) => {
+        this._conversation = restoreConversation(messages);
+        this.changed();
+      },
+      resend: (command) => this.enqueue(command),
+      queued: (id) => this.queued().some((c) => c.id === id),
+      message: (message) => this.onTabMessage(message),
+      clear: (session) => this.onTabClear(session),
+      stale: (ids) => this.step(interrupt(this._conversation, ids), 'tab'),
+      streaming: () =>
+        this._conversation.messages.filter((m) => m.state === 'streaming' && this.ownReplies.has(m.id)),
     });
   }
 
@@ -156,7 +133,7 @@ export class ChatSession extends EventTarget {
     const { config, problems } = resolveConfig(settings);
     this.report(problems);
     this.config = config;
-    this.syncStore(config);
+    this.madeSessionId = this.sharing.sync(config, this.madeSessionId);
     let credentials = this.tokens.setToken(settings.token);
     if ('tokenProvider' in settings)
       credentials = this.tokens.setProvider(settings.tokenProvider) || credentials;
@@ -205,7 +182,7 @@ export class ChatSession extends EventTarget {
       );
       return true;
     }
-    this.tabs?.hold(command.id);
+    this.sharing.hold(command.id);
     this.enqueue(command);
     this.connection.sent();
     return true;
@@ -255,7 +232,7 @@ export class ChatSession extends EventTarget {
   clear(): void {
     for (const command of this.queued()) {
       this.connection.carrier?.cancel(command.id);
-      this.tabs?.release(command.id);
+      this.sharing.release(command.id);
     }
     this.waiting = [];
     this._conversation = emptyConversation;
@@ -263,10 +240,7 @@ export class ChatSession extends EventTarget {
     const before = this.sessionId;
     const fresh = this.config?.sessionId === undefined;
     if (fresh) this.madeSessionId = this.deps.newId();
-    this.store?.forget(before);
-    // The other tabs clear too, and follow to the new session.
-    this.tabs?.clear(fresh ? this.sessionId : undefined);
-    if (this.store) this.openTabs(this.store.key(this.sessionId));
+    this.sharing.cleared(before, fresh ? this.sessionId : undefined, this.sessionId);
     this.changed();
     if (fresh && this.config) this.configureAgain();
   }
@@ -277,9 +251,7 @@ export class ChatSession extends EventTarget {
     this.connection.close();
     this.generation++;
     this.key = undefined;
-    this.tabs?.close();
-    this.tabs = undefined;
-    this.store = undefined;
+    this.sharing.close();
   }
 
   // ------------------------------------------------------------------ connection
@@ -334,7 +306,7 @@ export class ChatSession extends EventTarget {
         if (!live()) return;
         for (const id of ids) {
           this.step(markSent(this._conversation, id));
-          this.tabs?.release(id);
+          this.sharing.release(id);
         }
       },
       interrupt: (ids) => live() && this.step(interrupt(this._conversation, ids)),
@@ -395,63 +367,12 @@ export class ChatSession extends EventTarget {
   private failed(id: string, code: string, message: string): void {
     this.connection.carrier?.cancel(id);
     this.waiting = this.waiting.filter((c) => c.id !== id);
-    this.tabs?.release(id);
+    this.sharing.release(id);
     this.step(markFailed(this._conversation, id));
     this.error(code, message);
   }
 
-  // ------------------------------------------------------------------ storage and tabs
-
-  /**
-   * With `persist`: finds the session id an earlier page saved (so a reload continues the same
-   * conversation), restores the saved messages once, and re-sends the waiting ones this tab wins
-   * the claim to. Opens the line to other tabs of the same conversation.
-   */
-  private syncStore(config: ChatConfig): void {
-    const store = ConversationStore.for(config, this.deps.storage);
-    if (!store) {
-      this.store = undefined;
-      this.openTabs(undefined);
-      return;
-    }
-    if (store.same(this.store)) {
-      this.openTabs(store.key(this.sessionId));
-      return;
-    }
-    this.store = store;
-    if (!config.sessionId) this.madeSessionId = store.sessionId(this.madeSessionId);
-    this.openTabs(store.key(this.sessionId));
-    const saved = store.load(this.sessionId);
-    if (saved.length === 0 || this._conversation.messages.length > 0) return;
-    this._conversation = restoreConversation(saved);
-    for (const m of this._conversation.messages) {
-      if (m.role !== 'user' || m.state !== 'pending') continue;
-      const command: SendCommand = { type: 'send', id: m.id, content: m.content, time: m.time };
-      const claim = this.tabs ? this.tabs.claim(m.id) : Promise.resolve(true);
-      void claim.then((won) => {
-        // Another tab sends it; or it was delivered, cleared or failed meanwhile.
-        const still = this._conversation.messages.find((x) => x.id === m.id)?.state === 'pending';
-        const queued = this.queued().some((c) => c.id === m.id);
-        if (won && still && !queued) this.enqueue(command);
-        else if (won && !still) this.tabs?.release(m.id);
-      });
-    }
-    this.changed();
-  }
-
-  private openTabs(name: string | undefined): void {
-    if (this.tabs?.name === name) return;
-    this.tabs?.close();
-    this.tabs = name
-      ? new TabSync(name, this.deps, {
-          message: (message) => this.onTabMessage(message),
-          clear: (session) => this.onTabClear(session),
-          stale: (ids) => this.step(interrupt(this._conversation, ids), 'tab'),
-          streaming: () =>
-            this._conversation.messages.filter((m) => m.state === 'streaming' && this.ownReplies.has(m.id)),
-        })
-      : undefined;
-  }
+  // ------------------------------------------------------------------ other tabs
 
   private onTabMessage(message: ChatMessage): void {
     // A message this tab is sending is this tab's to report on: another tab cannot change it.
@@ -467,7 +388,7 @@ export class ChatSession extends EventTarget {
     // The other tab started a new session: follow it (unless the host chose the session).
     if (session && this.config && !this.config.sessionId && session !== this.madeSessionId) {
       this.madeSessionId = session;
-      if (this.store) this.openTabs(this.store.key(session));
+      this.sharing.follow(session);
       this.configureAgain();
     }
     this.changed();
@@ -480,7 +401,7 @@ export class ChatSession extends EventTarget {
     const before = this._conversation;
     this._conversation = conversation;
     // Saved when a message is added or changes state, never per streamed chunk.
-    if (notices.length) this.store?.save(this.sessionId, conversation.messages);
+    if (notices.length) this.sharing.save(this.sessionId, conversation.messages);
     for (const notice of notices) {
       if (notice.kind === 'error') {
         this.error(notice.code, notice.message);
@@ -488,7 +409,7 @@ export class ChatSession extends EventTarget {
       }
       const { message } = notice;
       if (message.state !== 'streaming') this.ownReplies.delete(message.id);
-      if (origin === 'live') this.tabs?.message(message);
+      if (origin === 'live') this.sharing.tell(message);
       const added = !before.messages.some((m) => m.id === message.id);
       this.dispatchEvent(new CustomEvent('message', { detail: { message, origin, added } }));
     }
@@ -499,36 +420,9 @@ export class ChatSession extends EventTarget {
     return { now: this.now(), newId: this.deps.newId, maxMessages: this.config?.maxMessages ?? 100 };
   }
 
-  /** What a dialect sees. The history (finished messages, oldest first) is built only when read. */
+  /** What a dialect sees. */
   private context(config: ChatConfig, command?: SendCommand): DialectContext {
-    const messages = this._conversation.messages;
-    const values = { feature: config.feature, userId: config.userId, sessionId: this.sessionId };
-    let history: HistoryEntry[] | undefined;
-    let endpoint: string | undefined;
-    const state = this.sharedState;
-    return {
-      sessionId: this.sessionId,
-      feature: config.feature,
-      ...(config.userId === undefined ? {} : { userId: config.userId }),
-      ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
-      ...(config.model === undefined ? {} : { model: config.model }),
-      ...(config.streamUrl === undefined ? {} : { streamUrl: config.streamUrl }),
-      get endpoint() {
-        if (endpoint === undefined && config.endpoint && config.dialect.channel === 'http') {
-          try {
-            endpoint = resolveHttpEndpoint(config.endpoint, values).href;
-          } catch {
-            endpoint = undefined;
-          }
-        }
-        return endpoint;
-      },
-      get history() {
-        history ??= historyOf(messages, command);
-        return history;
-      },
-      ...(state === undefined ? {} : { state }),
-    };
+    return dialectContext(config, this.sessionId, this._conversation.messages, this.sharedState, command);
   }
 
   private now(): string {
@@ -553,24 +447,4 @@ export class ChatSession extends EventTarget {
       this.error('bad-config', problem);
     }
   }
-}
-
-/**
- * The conversation so far as an encoder sees it: what the server has (user messages it got,
- * finished replies), oldest first, then the message being sent. User messages still waiting to
- * go (the one being sent among them) are not history yet.
- */
-function historyOf(messages: readonly ChatMessage[], command?: SendCommand): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
-  for (const m of messages) {
-    const had =
-      m.role === 'user'
-        ? m.state === 'sent'
-        : m.role === 'assistant' &&
-          (m.state === 'complete' || m.state === 'interrupted' || m.state === 'stopped');
-    if (had && m.content && m.id !== command?.id)
-      entries.push({ id: m.id, role: m.role, content: m.content, time: m.time });
-  }
-  if (command) entries.push({ id: command.id, role: 'user', content: command.content, time: command.time });
-  return entries;
 }

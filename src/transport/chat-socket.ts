@@ -1,3 +1,7 @@
+// One class over 400 lines on purpose: the connection's state machine (attempts, backoff,
+// close-code policy, liveness deadlines, online/offline/visibility) shares its state and timers
+// at every step, and splitting it would scatter that one machine. Most of the length is its
+// documentation and typed event plumbing.
 import { DEFAULTS, nextDelay } from './backoff.js';
 import { Status, type StatusDetail } from './status.js';
 import { realClock, type Clock } from './clock.js';
