@@ -131,8 +131,10 @@ describe('faults', () => {
     await backend.call('dropAll');
     faults++;
     await connected(el);
-    await sleep(600);
-    expect(await contents(backend)).to.deep.equal(['in flight']);
+    // Streams are ordered: a resend would reach the server before a probe written after it.
+    el.send('probe');
+    await until(async () => (await contents(backend)).includes('probe'), 'the probe arrives');
+    expect(await contents(backend)).to.deep.equal(['in flight', 'probe']);
   });
 
   it('calls the token provider before every (re)connect; a refused token stops until a fresh one', async () => {
