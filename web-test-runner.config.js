@@ -3,13 +3,15 @@
 // real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1; the `fault-proxy`
 // command puts a fault-injecting TCP proxy (test/support/fault-proxy.js) in front of one.
 // `cloneableResults` keeps a failed assertion on a DOM node (or a function) from hanging its file:
-// see test/support/cloneable-results-plugin.js.
+// see test/support/cloneable-results-plugin.js. `dom-counters` lets a test collect garbage and
+// count the page's DOM nodes (test/leak.test.ts).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.js';
 import { faultProxyCommands } from './test/support/fault-proxy-plugin.js';
 import { cloneableResults } from './test/support/cloneable-results-plugin.js';
+import { heapCommands } from './test/support/heap-plugin.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
@@ -40,6 +42,7 @@ export default {
     mockBackendCommands(),
     faultProxyCommands(),
     cloneableResults(),
+    heapCommands(),
   ],
   browsers: [
     chromeLauncher({

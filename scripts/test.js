@@ -45,8 +45,11 @@ if (apps !== 0) process.exit(apps);
 
 // The size check: the script-tag builds, gzipped, against their limit. The limit guards against
 // regressions; the goal is 45 KB, not met (see docs/performance.md: the dependencies alone are
-// ~40 KB, the five dialects, five languages and the launcher add the rest).
-const SIZE_LIMIT_KB = 72;
+// ~40 KB, the five dialects, five languages and the launcher add the rest). The session layer
+// (delivery evidence, liveness for every dialect, HTTP reply streams with retries, tab claims,
+// connect modes, stop) took the bundle from 70.4 to 79.1 KB; loading dialects and languages on
+// demand (issue 14) is where it comes down again.
+const SIZE_LIMIT_KB = 80;
 for (const file of ['dist/ai-chat.js', 'dist/ai-chat.iife.js']) {
   const gzipKb = gzipSync(readFileSync(file)).length / 1024;
   console.log(`size: ${file} is ${gzipKb.toFixed(1)} KB gzipped (limit ${SIZE_LIMIT_KB} KB)`);

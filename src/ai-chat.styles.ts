@@ -462,7 +462,8 @@ export const styles = css`
   }
 
   .message[data-state='failed'],
-  .message[data-state='interrupted'] {
+  .message[data-state='interrupted'],
+  .message[data-state='stopped'] {
     outline: 1px dashed var(--_danger);
     outline-offset: 2px;
   }
@@ -809,7 +810,8 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .send {
+  .send,
+  .stop {
     display: inline-grid;
     flex: none;
     place-items: center;
@@ -825,6 +827,13 @@ export const styles = css`
   .send ::slotted(*) {
     max-inline-size: 1.25em;
     max-block-size: 1.25em;
+  }
+
+  /* Stop: the same round button, outlined, beside send while a reply streams. */
+  .stop {
+    color: var(--_accent);
+    background: transparent;
+    box-shadow: inset 0 0 0 2px var(--_accent);
   }
 
   .send:disabled {

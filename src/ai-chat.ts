@@ -4,9 +4,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './ai-chat.styles.js';
 import { ChatController, type Announcement, type TokenProvider } from './chat-controller.js';
 import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
+import type { Dialect } from './protocol/types.js';
 import { AiChatActionEvent } from './events.js';
 import { LocaleController } from './locale-controller.js';
 import { markdown } from './render/markdown-directive.js';
+import { changed } from './same.js';
 import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
 import {
@@ -48,7 +50,7 @@ import { formatTime } from './views/time.js';
  * @fires {AiChatMessageEvent} ai-chat-message - A message was added, finished streaming, or changed state. `detail: {message}`.
  * @fires {AiChatSendEvent} ai-chat-send - Before a user message is sent; cancelable. `detail: {content}`.
  * @fires {AiChatActionEvent} ai-chat-action - A choice on a card was clicked; cancelable. `detail: {action, value, message}`.
- * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting (`code`: `server-error`, `bad-frame`, `bad-config`, `send-failed`, `outbox-full`, `connect-timeout`, `too-long`, `token-provider`, …). `detail: {code, message}`.
+ * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting (`code`: `server-error`, `bad-frame`, `bad-config` (also "no token"), `send-failed`, `outbox-full`, `connect-timeout`, `target-failed`, `stream-failed`, `reply-too-large`, `too-long`, `token-provider`, …). `detail: {code, message}`.
  *
  * @csspart panel - The chat itself: header, transcript and composer (in `mode="launcher"`, the floating panel).
  * @csspart launcher - The floating button that opens and closes the panel (`mode="launcher"`).
@@ -62,10 +64,10 @@ import { formatTime } from './views/time.js';
  * @csspart log - The transcript (`role="log"`).
  * @csspart empty - The empty state shown before the first message (intro and suggested questions for the feature).
  * @csspart suggestion - A suggested first question in the empty state (a button).
- * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `failed`).
+ * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `stopped`, `failed`).
  * @csspart avatar - The avatar beside each assistant message (a copy of what is in the `avatar` slot).
  * @csspart content - A message's rendered body.
- * @csspart meta - A message's state line (waiting to send, interrupted, failed).
+ * @csspart meta - A message's state line (waiting to send, interrupted, stopped, failed).
  * @csspart time - A message's time, in the reader's language (the full date and time in its tooltip).
  * @csspart typing - The typing indicator (in the DOM only while shown).
  * @csspart notice - The offline / session-expired notice.
@@ -73,6 +75,7 @@ import { formatTime } from './views/time.js';
  * @csspart composer - The form holding the input and the send button.
  * @csspart input - The message textarea.
  * @csspart send - The send button.
+ * @csspart stop - The stop button, beside send while the assistant produces a reply (also `stop()`).
  * @csspart counter - The character counter, shown near and over `max-length`.
  * @csspart card - A rich result card; also its kind (`doctors`, `time-slots`, `confirmation`, `template`, `analysis`).
  * @csspart card-kind - The kind line of a card (e.g. "Plan created: Meal plan").
@@ -140,9 +143,9 @@ export class AiChat extends LitElement {
   private readonly chat = new ChatController(this, () => ({
     endpoint: this.endpoint,
     token: this.token,
-    tokenProvider: this.tokenProvider,
     feature: this.feature,
     dialect: this.dialect,
+    model: this.model,
     auth: this.auth,
     streamUrl: this.streamUrl,
     userId: this.userId,
@@ -155,6 +158,9 @@ export class AiChat extends LitElement {
     persist: this.persist,
     mode: this.mode,
     theme: this.theme,
+    connect: this.connectMode,
+    idleTimeout: this.idleTimeout,
+    panelOpen: !this.floating || this.opened,
   }));
   private readonly locale = new LocaleController(this);
 
@@ -164,8 +170,14 @@ export class AiChat extends LitElement {
   @property() token?: string;
   /** AI feature id (`symptom_checker`, `booking_assistant`, …). */
   @property() feature = 'chat';
-  /** Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`. */
-  @property() dialect = 'envelope';
+  /**
+   * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`; as a
+   * property, also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend,
+   * validated; an equal object built anew changes nothing).
+   */
+  @property({ hasChanged: changed }) dialect: string | Dialect = 'envelope';
+  /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */
+  @property() model?: string;
   /** How the token travels: `query`, `message` (first frame) or `protocol` (`Sec-WebSocket-Protocol`). Default: per dialect. */
   @property() auth?: string;
   /** Reply stream URL for the `hybrid` dialect. */
@@ -180,9 +192,13 @@ export class AiChat extends LitElement {
   @property() heading?: string;
   /** Placeholder of the message input. */
   @property() placeholder?: string;
-  /** Reconnect attempts after a drop before giving up (`offline`). */
+  /** Reconnect attempts after a drop before the status says `offline` (0–100); it still retries at the backoff cap while the browser is online, and comes back by itself. */
   @property({ attribute: 'max-retries', type: Number }) maxRetries = 5;
-  /** Seconds between heartbeats; `0` turns them off. Nothing received for two intervals means a dead socket, which is replaced. */
+  /**
+   * Seconds between heartbeats (1–3600; `0` turns heartbeats and liveness off). Where the server
+   * answers heartbeats, nothing received for two intervals means a dead socket; elsewhere, no
+   * frame for two intervals while an answer or a reply is expected. A dead socket is replaced.
+   */
   @property({ type: Number }) heartbeat = 30;
   /**
    * Where the conversation is kept across reloads: `none` (nothing is stored), `session`
@@ -197,8 +213,36 @@ export class AiChat extends LitElement {
   @property({ attribute: 'max-length', type: Number }) maxLength = 4000;
   /** Load images in replies (off by default: a remote image can leak that a page was read); without it, an image becomes a link. */
   @property({ attribute: 'allow-images', type: Boolean }) allowImages = false;
-  /** `() => string | Promise<string>`: returns a token; called before every (re)connect (so a short-lived token can be refreshed) and wins over `token`. */
-  @property({ attribute: false }) tokenProvider?: TokenProvider;
+  /**
+   * `() => string | Promise<string>`: returns a token; called before every (re)connect (so a
+   * short-lived token can be refreshed) and wins over `token`. Assigning one never reconnects by
+   * itself (a framework may re-create it on every render): the newest is used at the next
+   * (re)connect, and at once only while the status is `unauthorized` or `offline`, or the widget
+   * waits for credentials.
+   */
+  @property({ attribute: false, noAccessor: true })
+  get tokenProvider(): TokenProvider | undefined {
+    return this._tokenProvider;
+  }
+  set tokenProvider(provider: TokenProvider | undefined) {
+    this._tokenProvider = provider;
+    this.chat.session.setTokenProvider(provider);
+  }
+  private _tokenProvider?: TokenProvider;
+  /**
+   * When to connect: `auto` (on load; the inline default), `open` (when the launcher's panel
+   * opens or a message is sent; the launcher default) or `manual` (only `connect()`). While
+   * disconnected on purpose the status is `idle`; messages written meanwhile wait in the outbox.
+   * (The property is `connectMode`: `connect()` is the method.)
+   */
+  @property({ attribute: 'connect' }) connectMode?: 'auto' | 'open' | 'manual';
+  /**
+   * Seconds of nothing happening (no message waiting, no reply under way) before the connection
+   * is closed cleanly while the launcher's panel is closed or the page hidden (status `idle`); the
+   * next message, or opening the panel, reconnects. Default: 120 for a launcher, off inline; `0`
+   * turns it off.
+   */
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout?: number;
   /**
    * `inline` (default): the chat in place, as tall as `--ai-chat-height`. `launcher`: a floating
    * button at the bottom corner that opens the chat as a panel (full screen on narrow screens).
@@ -213,7 +257,7 @@ export class AiChat extends LitElement {
    * Spanish, French, German or Arabic); a table (`status`, `features`, …) may name only the
    * entries it changes. See `src/strings.ts` for every key.
    */
-  @property({ attribute: false }) strings?: StringsOverride;
+  @property({ attribute: false, hasChanged: changed }) strings?: StringsOverride;
 
   @state() private draft = '';
   /** What is in the `avatar` slot, copied beside each assistant message. */
@@ -259,7 +303,13 @@ export class AiChat extends LitElement {
     if (value !== null) warnPropertyAsAttribute(name);
   }
 
-  /** The connection status: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `unauthorized` (also the host's `status` attribute). */
+  /**
+   * The connection status (also the host's `status` attribute): `idle` (no endpoint, disconnected
+   * on purpose — `disconnect()`, `connect` mode, idle timeout — or waiting for a token),
+   * `connecting`, `connected`, `reconnecting`, `offline` or `unauthorized`. For HTTP dialects
+   * (no socket): `connected` = nothing known broken, `reconnecting` = a failed request waits to be
+   * made again, `offline` = the browser is offline or `max-retries` requests failed.
+   */
   get status(): Status {
     return this.chat.status;
   }
@@ -316,12 +366,16 @@ export class AiChat extends LitElement {
     this.announce();
   }
 
-  /** Sends a user message (it waits, shown as pending, while the connection is down). Returns false if nothing was sent (empty, too long, or `ai-chat-send` was cancelled). */
+  /**
+   * Sends a user message. It is `pending` until the server is known to have it (then `sent`),
+   * waiting in the outbox while the connection is down, and resent with the same id after a drop.
+   * Returns false if nothing was sent (empty, too long, or `ai-chat-send` was cancelled).
+   */
   send(content: string): boolean {
     return this.chat.send(content);
   }
 
-  /** Connects (or reconnects at once). */
+  /** Connects now, whatever the `connect` mode (or starts again at once after `offline` or `unauthorized`). */
   connect(): void {
     this.chat.connect();
   }
@@ -336,7 +390,20 @@ export class AiChat extends LitElement {
     this.chat.connect();
   }
 
-  /** Empties the transcript (messages still waiting to be sent are kept and still sent). */
+  /**
+   * Stops the reply the assistant is producing: what arrived stays, marked `stopped`. Dialects
+   * that can cancel are asked to; an HTTP stream is aborted; otherwise the rest of that reply is
+   * dropped as it arrives. Also the stop button (`part="stop"`) shown while a reply streams.
+   */
+  stop(): void {
+    this.chat.stop();
+  }
+
+  /**
+   * Empties the transcript and the outbox, and forgets the saved copy. Unless the host set
+   * `session-id`, a new session starts (a new id), so the next person on a shared device does not
+   * continue the previous one's conversation on the server.
+   */
   clear(): void {
     this.chat.clear();
   }
@@ -467,6 +534,15 @@ export class AiChat extends LitElement {
             >`
           : nothing
       }
+      ${
+        isBusy(this.chat.conversation)
+          ? html`<button part="stop" class="stop" type="button" aria-label=${t.stop} @click=${this.onStop}>
+              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <rect x="5" y="5" width="14" height="14" rx="2" fill="currentColor"></rect>
+              </svg>
+            </button>`
+          : nothing
+      }
       <button
         part="send"
         class="send"
@@ -583,11 +659,13 @@ export class AiChat extends LitElement {
         ? t.pending
         : message.state === 'interrupted'
           ? t.interrupted
-          : message.state === 'failed'
-            ? message.role === 'assistant'
-              ? t.replyFailed
-              : t.failed
-            : undefined;
+          : message.state === 'stopped'
+            ? t.stopped
+            : message.state === 'failed'
+              ? message.role === 'assistant'
+                ? t.replyFailed
+                : t.failed
+              : undefined;
     return text ? html`<p part="meta" class="meta">${text}</p>` : nothing;
   }
 
@@ -697,9 +775,10 @@ export class AiChat extends LitElement {
     return copies;
   }
 
+  /** Drops the copies of messages no longer in the transcript (none are kept per message gone). */
   private pruneAvatarCopies(): void {
     const messages = this.chat.messages;
-    if (this.avatarCopies.size <= messages.length + 50) return;
+    if (this.avatarCopies.size <= messages.length) return;
     const ids = new Set(messages.map((m) => m.id));
     for (const id of this.avatarCopies.keys()) if (!ids.has(id)) this.avatarCopies.delete(id);
   }
@@ -739,6 +818,12 @@ export class AiChat extends LitElement {
         if (!AUTO_SIZING) this.input.style.height = '';
       }
     }
+    this.input?.focus();
+  }
+
+  private onStop(): void {
+    this.stop();
+    // The button goes away with the reply: focus stays in the composer.
     this.input?.focus();
   }
 

@@ -1,7 +1,22 @@
 export { AiChat } from './ai-chat.js';
 export * from './events.js';
 export type { ChatMessage, MessageState } from './conversation/types.js';
-export type { Card, Doctor, TimeSlot, Role } from './protocol/types.js';
+export type {
+  Card,
+  Doctor,
+  TimeSlot,
+  Role,
+  Dialect,
+  SocketDialect,
+  HttpDialect,
+  ServerEvent,
+  ClientCommand,
+  SendCommand,
+  DialectContext,
+  HistoryEntry,
+  HttpRequest,
+  StreamEvent,
+} from './protocol/types.js';
 export { Status, type StatusDetail } from './transport/status.js';
-export type { TokenProvider } from './chat-controller.js';
+export type { TokenProvider } from './session/token.js';
 export type { Strings, StringsOverride } from './strings.js';

@@ -441,7 +441,7 @@ describe('<ai-chat> against the mock backend', () => {
   it('sends heartbeats at the heartbeat interval and stays connected', async () => {
     const backend = await startBackend();
     const el = await fixture<AiChat>(
-      html`<ai-chat endpoint=${backend.url('/chat/ws')} token="t" heartbeat="0.2"></ai-chat>`,
+      html`<ai-chat endpoint=${backend.url('/chat/ws')} token="t" heartbeat="1"></ai-chat>`,
     );
     await connected(el);
     await until(

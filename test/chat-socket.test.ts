@@ -2,38 +2,16 @@ import { expect } from '@open-wc/testing';
 import { ChatSocket, type ChatSocketOptions, type ConnectTarget } from '../src/transport/chat-socket.js';
 import type { StatusDetail } from '../src/transport/status.js';
 import { FakeClock } from './support/fake-clock.js';
+import { FakeEnvironment } from './support/fake-environment.js';
 import { FakeWebSocket } from './support/fake-socket.js';
 
 const URL_WITH_TOKEN = 'wss://clinic.test/ai/chat/ws?token=secret';
-
-class FakeEnvironment extends EventTarget {
-  navigator = { onLine: true };
-  document: EventTarget & { visibilityState: string } = Object.assign(new EventTarget(), {
-    visibilityState: 'visible',
-  });
-
-  goOffline(): void {
-    this.navigator.onLine = false;
-    this.dispatchEvent(new Event('offline'));
-  }
-
-  goOnline(): void {
-    this.navigator.onLine = true;
-    this.dispatchEvent(new Event('online'));
-  }
-
-  setVisibility(state: 'visible' | 'hidden'): void {
-    this.document.visibilityState = state;
-    this.document.dispatchEvent(new Event('visibilitychange'));
-  }
-}
 
 interface Harness {
   socket: ChatSocket;
   clock: FakeClock;
   env: FakeEnvironment;
   statuses: StatusDetail[];
-  sent: string[];
   frames: unknown[];
   errors: { code: string; message: string }[];
   opens: number;
@@ -51,7 +29,6 @@ function setup(options: Partial<ChatSocketOptions> = {}): Harness {
     clock,
     env,
     statuses: [],
-    sent: [],
     frames: [],
     errors: [],
     opens: 0,
@@ -72,10 +49,6 @@ function setup(options: Partial<ChatSocketOptions> = {}): Harness {
   });
   socket.addEventListener('status', (e) => {
     h.statuses.push(e.detail);
-    h.everything.push(JSON.stringify(e.detail));
-  });
-  socket.addEventListener('sent', (e) => {
-    h.sent.push(e.detail.id);
     h.everything.push(JSON.stringify(e.detail));
   });
   socket.addEventListener('frame', (e) => h.frames.push(e.detail));
@@ -205,7 +178,7 @@ describe('ChatSocket', () => {
       h.clock.advance(500);
       expect(h.errors).to.have.length(2);
       expect(h.socket.status).to.equal('offline');
-      expect(h.clock.pending()).to.equal(0);
+      expect(h.clock.pending()).to.equal(1); // the quiet attempt at the cap
     });
 
     it('abandons an attempt that does not open within connectTimeoutMs', () => {
@@ -260,7 +233,7 @@ describe('ChatSocket', () => {
       expect(delays).to.deep.equal([500, 1000, 2000, 4000]);
     });
 
-    it('gives up after max-retries attempts: offline with the last code', () => {
+    it('says offline after max-retries attempts, but keeps trying at the cap and comes back by itself', () => {
       const h = connected({ maxRetries: 2 });
       h.ws.serverClose(1011, 'first');
       h.clock.advance(500);
@@ -274,9 +247,32 @@ describe('ChatSocket', () => {
         code: 1012,
         reason: 'third',
       });
+      // Defect 5 of issue 9: it used to wait for a click. Now one quiet attempt per full-jitter
+      // delay at the cap (stub random 0.5: 15 s), the status staying `offline` meanwhile.
+      expect(h.clock.pending()).to.equal(1);
+      const count = h.statuses.length;
+      h.clock.advance(15_000);
+      expect(FakeWebSocket.instances).to.have.length(4);
+      FakeWebSocket.last.drop();
+      h.clock.advance(15_000);
+      expect(FakeWebSocket.instances).to.have.length(5);
+      expect(h.statuses).to.have.length(count);
+      FakeWebSocket.last.open();
+      expect(lastStatus(h)).to.deep.equal({ status: 'connected', previous: 'offline' });
+    });
+
+    it('waits for the page to be visible before a quiet attempt past max-retries', () => {
+      const h = connected({ maxRetries: 0 });
+      h.env.setVisibility('hidden');
+      h.ws.drop();
+      expect(h.socket.status).to.equal('offline');
       expect(h.clock.pending()).to.equal(0);
       h.clock.advance(120_000);
-      expect(FakeWebSocket.instances).to.have.length(3);
+      expect(FakeWebSocket.instances).to.have.length(1);
+      h.env.setVisibility('visible');
+      expect(FakeWebSocket.instances).to.have.length(2);
+      FakeWebSocket.last.open();
+      expect(h.socket.status).to.equal('connected');
     });
 
     it('goes offline right after a drop with maxRetries 0', () => {
@@ -288,7 +284,19 @@ describe('ChatSocket', () => {
         code: 1011,
         reason: 'bye',
       });
-      expect(h.clock.pending()).to.equal(0);
+      expect(h.clock.pending()).to.equal(1); // the quiet attempt at the cap
+    });
+
+    it('a connection the server answered on resets the attempt count at once (a flapping link)', () => {
+      const h = connected({ maxRetries: 1, stableAfterMs: 5000 });
+      h.ws.drop();
+      h.clock.advance(500);
+      FakeWebSocket.last.open();
+      expect(h.socket.attempt).to.equal(1);
+      h.socket.proven();
+      expect(h.socket.attempt).to.equal(0);
+      FakeWebSocket.last.drop(); // up for a moment only, yet a first retry again, not offline
+      expect(lastStatus(h)).to.include({ status: 'reconnecting', attempt: 1 });
     });
 
     it('resets the attempt count after a stable connection, not after an immediate drop', () => {
@@ -374,8 +382,8 @@ describe('ChatSocket', () => {
 
   describe('close()', () => {
     it('goes idle, clears every timer and closes the socket with 1000', () => {
-      const h = connected({ heartbeatMs: 1000 });
-      h.socket.send('a', 'frame');
+      const h = connected({ heartbeatMs: 1000, heartbeat: () => undefined });
+      h.socket.write('frame');
       expect(h.clock.pending()).to.be.greaterThan(0);
       h.socket.close();
       expect(lastStatus(h)).to.deep.equal({ status: 'idle', previous: 'connected' });
@@ -453,116 +461,66 @@ describe('ChatSocket', () => {
     });
   });
 
-  describe('outbox', () => {
-    it('sends at once when connected, emitting sent', () => {
-      const h = connected();
-      expect(h.socket.send('m1', 'hello')).to.equal(true);
-      expect(h.ws.sent).to.deep.equal(['hello']);
-      expect(h.sent).to.deep.equal(['m1']);
-      expect(h.socket.outboxSize).to.equal(0);
+  describe('writing', () => {
+    it('writes only while usable and says whether a frame went out (no outbox here)', () => {
+      const h = setup();
+      expect(h.socket.write('early')).to.equal(false);
+      h.socket.connect();
+      expect(h.socket.write('connecting')).to.equal(false);
+      FakeWebSocket.last.open();
+      expect(h.socket.usable).to.equal(true);
+      expect(h.socket.write('hello')).to.equal(true);
+      FakeWebSocket.last.drop();
+      expect(h.socket.usable).to.equal(false);
+      expect(h.socket.write('while down')).to.equal(false);
+      expect(FakeWebSocket.instances[0]!.sent).to.deep.equal(['hello']);
     });
 
-    it('queues while down and flushes once, in order, on the next connection', () => {
+    it('a write that throws on an open socket is reported, returns false and replaces the socket', () => {
+      // Issue 15.2: the fake socket used to throw only while connecting, so a write failing on an
+      // open socket was never tested (the old outbox dequeued the message and called it sent).
       const h = connected();
-      h.ws.drop();
-      expect(h.socket.send('m1', 'one')).to.equal(true);
-      expect(h.socket.send('m2', 'two')).to.equal(true);
-      expect(h.socket.outboxSize).to.equal(2);
-      expect(h.sent).to.deep.equal([]);
+      h.ws.failSends = 1;
+      expect(h.socket.write('lost?')).to.equal(false);
+      expect(h.errors.map((e) => e.code)).to.deep.equal(['send-failed']);
+      expect(h.ws.sent).to.deep.equal([]);
+      expect(h.ws.closedWith?.code).to.equal(4000);
+      expect(lastStatus(h)).to.include({ status: 'reconnecting', attempt: 1 });
       h.clock.advance(500);
-      const second = FakeWebSocket.last;
-      expect(second.sent).to.deep.equal([]);
-      second.open();
-      expect(second.sent).to.deep.equal(['one', 'two']);
-      expect(h.sent).to.deep.equal(['m1', 'm2']);
-      expect(h.socket.outboxSize).to.equal(0);
-      second.drop();
-      h.clock.advance(1000); // second failure in a row: the ceiling doubled
-      expect(FakeWebSocket.instances).to.have.length(3);
       FakeWebSocket.last.open();
-      expect(FakeWebSocket.last.sent).to.deep.equal([]);
-      expect(h.sent).to.deep.equal(['m1', 'm2']);
+      expect(h.socket.write('again')).to.equal(true);
+      expect(FakeWebSocket.last.sent).to.deep.equal(['again']);
     });
 
-    it('queues before the first connect', () => {
-      const h = setup();
-      h.socket.send('m1', 'early');
-      h.socket.connect();
-      expect(h.sent).to.deep.equal([]);
-      FakeWebSocket.last.open();
-      expect(FakeWebSocket.last.sent).to.deep.equal(['early']);
-      expect(h.sent).to.deep.equal(['m1']);
-    });
-
-    it('keeps order when a message is sent from the open listener', () => {
-      const h = setup();
-      h.socket.send('m1', 'queued');
-      h.socket.addEventListener('open', () => h.socket.send('m2', 'from-open'));
-      h.socket.connect();
-      FakeWebSocket.last.open();
-      expect(FakeWebSocket.last.sent).to.deep.equal(['queued', 'from-open']);
-      expect(h.sent).to.deep.equal(['m1', 'm2']);
-    });
-
-    it('is bounded by outboxLimit', () => {
-      const h = setup({ outboxLimit: 2 });
-      expect(h.socket.send('a', '1')).to.equal(true);
-      expect(h.socket.send('b', '2')).to.equal(true);
-      expect(h.socket.send('c', '3')).to.equal(false);
-      expect(h.socket.outboxSize).to.equal(2);
-      expect(h.errors.map((e) => e.code)).to.deep.equal(['outbox-full']);
-      h.socket.connect();
-      FakeWebSocket.last.open();
-      expect(FakeWebSocket.last.sent).to.deep.equal(['1', '2']);
-    });
-
-    it('cancel() removes a queued message', () => {
-      const h = setup();
-      h.socket.send('a', '1');
-      h.socket.send('b', '2');
-      expect(h.socket.cancel('a')).to.equal(true);
-      expect(h.socket.cancel('a')).to.equal(false);
-      expect(h.socket.cancel('zzz')).to.equal(false);
-      h.socket.connect();
-      FakeWebSocket.last.open();
-      expect(FakeWebSocket.last.sent).to.deep.equal(['2']);
-      expect(h.sent).to.deep.equal(['b']);
-    });
-
-    it('sendNow() goes out only on an open socket and is never queued', () => {
+    it('sendNow() goes out only on an open socket, before ready() too', () => {
       const h = setup({ readyOnOpen: false });
       expect(h.socket.sendNow('typing')).to.equal(false);
       h.socket.connect();
       expect(h.socket.sendNow('typing')).to.equal(false);
       FakeWebSocket.last.open();
       expect(h.socket.sendNow('join')).to.equal(true);
-      expect(h.socket.outboxSize).to.equal(0);
+      expect(h.socket.write('message')).to.equal(false);
       h.socket.ready();
-      expect(FakeWebSocket.last.sent).to.deep.equal(['join']);
-      expect(h.sent).to.deep.equal([]);
+      expect(h.socket.write('message')).to.equal(true);
+      expect(FakeWebSocket.last.sent).to.deep.equal(['join', 'message']);
     });
 
-    it('readyOnOpen false holds the outbox until ready()', () => {
+    it('readyOnOpen false: connected and open only after ready()', () => {
       const h = setup({
         readyOnOpen: false,
         target: () => ({ url: 'wss://x.test/ws', firstFrames: ['{"type":"auth","token":"t"}'] }),
       });
-      h.socket.send('m1', 'hello');
       h.socket.connect();
       const ws = FakeWebSocket.last;
       ws.open();
       expect(h.socket.status).to.equal('connecting');
       expect(h.opens).to.equal(0);
       expect(ws.sent).to.deep.equal(['{"type":"auth","token":"t"}']);
-      expect(h.socket.send('m2', 'second')).to.equal(true);
-      expect(ws.sent).to.have.length(1);
       ws.receive('{"type":"auth_success"}');
       expect(h.frames).to.deep.equal(['{"type":"auth_success"}']);
       h.socket.ready();
       expect(h.socket.status).to.equal('connected');
       expect(h.opens).to.equal(1);
-      expect(ws.sent).to.deep.equal(['{"type":"auth","token":"t"}', 'hello', 'second']);
-      expect(h.sent).to.deep.equal(['m1', 'm2']);
     });
 
     it('readyOnOpen false: an attempt never made ready times out', () => {
@@ -574,9 +532,9 @@ describe('ChatSocket', () => {
       expect(h.socket.status).to.equal('reconnecting');
     });
 
-    it('sends firstFrames before anything else', () => {
+    it('sends firstFrames before anything else, and a write from the open listener after them', () => {
       const h = setup({ target: () => ({ url: 'wss://x.test/ws', firstFrames: ['auth', 'hello'] }) });
-      h.socket.send('m1', 'queued');
+      h.socket.addEventListener('open', () => h.socket.write('queued'));
       h.socket.connect();
       FakeWebSocket.last.open();
       expect(FakeWebSocket.last.sent).to.deep.equal(['auth', 'hello', 'queued']);
@@ -644,34 +602,34 @@ describe('ChatSocket', () => {
   });
 
   describe('heartbeat', () => {
-    it('sends heartbeatFrame() every interval while connected', () => {
-      const h = connected({ heartbeatMs: 1000, heartbeatFrame: () => 'hb' });
+    it('calls heartbeat() every interval while connected', () => {
+      let beats = 0;
+      const h = connected({ heartbeatMs: 1000, heartbeat: () => beats++ });
       for (let t = 0; t < 3000; t += 250) {
         h.clock.advance(250);
         h.ws.receive('tick');
       }
-      expect(h.ws.sent.filter((f) => f === 'hb')).to.have.length(3);
+      expect(beats).to.equal(3);
       expect(h.socket.status).to.equal('connected');
     });
 
-    it('sends nothing when heartbeatFrame() returns undefined, or when heartbeat is off', () => {
-      const a = connected({ heartbeatMs: 1000, heartbeatFrame: () => undefined });
-      a.clock.advance(1500);
-      expect(a.ws.sent).to.deep.equal([]);
-      const b = setup({ heartbeatMs: 0, heartbeatFrame: () => 'hb' });
+    it('never calls heartbeat() when heartbeat is off (nor declares anything dead)', () => {
+      let beats = 0;
+      const b = setup({ heartbeatMs: 0, heartbeat: () => beats++ });
       b.socket.connect();
       FakeWebSocket.last.open();
       b.clock.advance(600_000);
-      expect(FakeWebSocket.last.sent).to.deep.equal([]);
+      expect(beats).to.equal(0);
       expect(b.socket.status).to.equal('connected');
     });
 
     it('declares the socket dead after two silent intervals, not before', () => {
-      const h = connected({ heartbeatMs: 1000, heartbeatFrame: () => 'hb' });
+      const h = connected({ heartbeatMs: 1000, heartbeat: () => h.socket.write('hb') });
       h.clock.advance(1999);
       expect(h.socket.status).to.equal('connected');
+      expect(h.ws.sent).to.deep.equal(['hb']);
       h.clock.advance(1);
-      expect(h.ws.closedWith).to.deep.equal({ code: 4000, reason: 'heartbeat timeout' });
+      expect(h.ws.closedWith).to.deep.equal({ code: 4000, reason: 'liveness timeout' });
       expect(lastStatus(h)).to.include({ status: 'reconnecting', attempt: 1, code: 4000 });
       // The dead socket's eventual close changes nothing.
       const count = h.statuses.length;
@@ -679,6 +637,30 @@ describe('ChatSocket', () => {
       expect(h.statuses).to.have.length(count);
       h.clock.advance(500);
       expect(FakeWebSocket.instances).to.have.length(2);
+    });
+
+    it("liveness 'expected': a quiet socket lives while nothing is expected, and dies two intervals into an expectation", () => {
+      // Defect 2 of issue 9: dialects without a heartbeat frame had no liveness at all.
+      const h = connected({ heartbeatMs: 1000, liveness: 'expected' });
+      h.clock.advance(60_000);
+      expect(h.socket.status).to.equal('connected');
+      h.socket.expect(true);
+      h.clock.advance(1500);
+      h.ws.receive('progress'); // traffic moves the deadline
+      h.clock.advance(1999);
+      expect(h.socket.status).to.equal('connected');
+      h.clock.advance(1);
+      expect(lastStatus(h)).to.include({ status: 'reconnecting', code: 4000, reason: 'liveness timeout' });
+    });
+
+    it("liveness 'expected': an expectation that ends in time leaves the socket alone", () => {
+      const h = connected({ heartbeatMs: 1000, liveness: 'expected' });
+      h.socket.expect(true);
+      h.clock.advance(1900);
+      h.socket.expect(false);
+      h.clock.advance(10_000);
+      expect(h.socket.status).to.equal('connected');
+      expect(h.clock.pending()).to.equal(0); // no deadline while nothing is expected
     });
 
     it('measures the two intervals from the last frame received', () => {
@@ -812,7 +794,6 @@ describe('ChatSocket', () => {
       const h = setup({
         WebSocket: ThrowingWebSocket,
         maxRetries: 10,
-        outboxLimit: 1,
         connectTimeoutMs: 1000,
         heartbeatMs: 1000,
         target: () =>
@@ -831,11 +812,10 @@ describe('ChatSocket', () => {
       h.clock.advance(1000); // connect timeout
       h.clock.advance(h.statuses.at(-1)!.retryInMs!);
       FakeWebSocket.last.open();
-      h.clock.advance(2000); // heartbeat timeout
-      h.socket.send('a', 'x');
-      h.socket.send('b', 'y'); // outbox full
+      FakeWebSocket.last.failSends = 1;
+      h.socket.write('x'); // send-failed
       const codes = h.errors.map((e) => e.code);
-      expect(codes).to.include.members(['target-failed', 'socket-failed', 'connect-timeout', 'outbox-full']);
+      expect(codes).to.include.members(['target-failed', 'socket-failed', 'connect-timeout', 'send-failed']);
       expect(h.errors.find((e) => e.code === 'socket-failed')?.message).to.contain(
         'wss://clinic.test/ai/chat/ws',
       );

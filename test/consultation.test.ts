@@ -162,8 +162,11 @@ describe('consultation dialect: decode', () => {
     expect((bare as { message: string }).message).to.be.a('string').and.not.empty;
   });
 
-  it('decodes pong, server pings and an echoed user_message as liveness', () => {
-    expect(decode({ type: 'pong', message_id: 'p1', timestamp: TIME })).to.deep.equal([{ type: 'alive' }]);
+  it('decodes pong, server pings and an echoed user_message as liveness; a pong names the ping it answers', () => {
+    expect(decode({ type: 'pong', message_id: 'p1', timestamp: TIME })).to.deep.equal([
+      { type: 'alive', answers: 'p1' },
+    ]);
+    expect(decode({ type: 'pong', timestamp: TIME })).to.deep.equal([{ type: 'alive' }]);
     expect(decode({ type: 'ping', message_id: 'p2', timestamp: TIME })).to.deep.equal([{ type: 'alive' }]);
     expect(decode({ type: 'user_message', content: 'hi', message_id: 'u1', timestamp: TIME })).to.deep.equal([
       { type: 'alive' },

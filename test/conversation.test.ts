@@ -10,6 +10,7 @@ import {
   markFailed,
   markSent,
   mergeMessage,
+  stopReply,
   trimMessages,
   type ChatMessage,
   type Conversation,
@@ -195,6 +196,73 @@ describe('conversation', () => {
     expect(conv.messages[0]!.content).to.equal('abcdefghij');
     const whole = applyServerEvent(emptyConversation, { type: 'reply-end', content: 'x'.repeat(11) }, small);
     expect(whole.conversation.messages[0]).to.include({ content: 'x'.repeat(10), state: 'failed' });
+  });
+
+  it('keeps a reply cut at the bound cut: a later end frame does not make it complete (defect 7)', () => {
+    const small: StepContext = { ...ctx(), maxReplyChars: 10 };
+    let conv = applyServerEvent(
+      emptyConversation,
+      { type: 'reply-delta', id: 'r', delta: 'abcdefghijkl' },
+      small,
+    ).conversation;
+    expect(conv.messages[0]).to.include({ state: 'failed' });
+    for (const end of [
+      { type: 'reply-end', id: 'r' },
+      { type: 'reply-end', id: 'r', content: 'short' },
+      { type: 'reply-end', id: 'r', last: 'xyz' },
+    ] as ServerEvent[]) {
+      conv = applyServerEvent(conv, end, small).conversation;
+      expect(conv.messages[0]).to.include({ content: 'abcdefghij', state: 'failed' });
+    }
+  });
+
+  it('a drop interrupts EVERY streaming reply, or only those named (defect 3)', () => {
+    const conv = apply(
+      emptyConversation,
+      { type: 'reply-delta', id: 'a', delta: 'one' },
+      { type: 'reply-delta', id: 'b', delta: 'two' },
+      { type: 'reply-delta', id: 'c', delta: 'three' },
+    );
+    expect(interrupt(conv).conversation.messages.map((m) => m.state)).to.deep.equal([
+      'interrupted',
+      'interrupted',
+      'interrupted',
+    ]);
+    const some = interrupt(conv, new Set(['b'])).conversation;
+    expect(some.messages.map((m) => m.state)).to.deep.equal(['streaming', 'interrupted', 'streaming']);
+  });
+
+  it('stops a reply: its text stays, nothing more is added, an end frame does not complete it', () => {
+    let conv = apply(emptyConversation, { type: 'reply-delta', id: 'r', delta: 'Once upon' });
+    const step = stopReply(conv, 'r');
+    conv = step.conversation;
+    expect(conv.messages[0]).to.include({ state: 'stopped', content: 'Once upon' });
+    expect(step.notices).to.have.length(1);
+    expect(isBusy(conv)).to.equal(false);
+    conv = apply(conv, { type: 'reply-delta', id: 'r', delta: ' a time' }, { type: 'reply-end', id: 'r' });
+    expect(conv.messages[0]).to.include({ state: 'stopped', content: 'Once upon' });
+    expect(
+      apply(
+        emptyConversation,
+        { type: 'reply-delta', id: 'x', delta: 'a' },
+        { type: 'reply-stopped', id: 'x' },
+      ).messages[0]!.state,
+    ).to.equal('stopped');
+  });
+
+  it('an error naming a reply fails that reply only, never the one open elsewhere', () => {
+    const conv = apply(
+      emptyConversation,
+      { type: 'reply-delta', id: 'a', delta: 'one' },
+      { type: 'reply-delta', id: 'b', delta: 'two' },
+      { type: 'error', id: 'a', message: 'boom' },
+    );
+    expect(conv.messages.map((m) => `${m.id}:${m.state}`).slice(0, 2)).to.deep.equal([
+      'a:failed',
+      'b:streaming',
+    ]);
+    const unknown = apply(conv, { type: 'error', id: 'nope', message: 'elsewhere' });
+    expect(unknown.messages.find((m) => m.id === 'b')!.state).to.equal('streaming');
   });
 
   it('trims to max-messages but never drops a pending or streaming message', () => {

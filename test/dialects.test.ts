@@ -95,8 +95,13 @@ describe('dialect: booking', () => {
     await until(() => q(el, '[part~="doctors"] [part~="action"]'), 'a doctors card');
     el.addEventListener('ai-chat-action', (e) => e.preventDefault());
     q<HTMLButtonElement>(el, '[part~="doctors"] [part~="action"]')!.click();
-    await sleep(300);
-    expect(await framesOf(backend, 'message')).to.have.length(1);
+    // Streams are ordered: had the click sent anything, it would reach the server before this.
+    el.send('probe');
+    await until(
+      async () => (await framesOf(backend, 'message')).some((f) => f.content === 'probe'),
+      'the probe',
+    );
+    expect((await framesOf(backend, 'message')).map((f) => f.content)).to.deep.equal(['Book me in', 'probe']);
   });
 
   it('shows a server error in the conversation and stops at unauthorized for a refused token', async () => {
@@ -345,7 +350,7 @@ describe('dialect: consultation', () => {
 
   it('pings at the heartbeat interval and stays up on pongs', async () => {
     const backend = await startBackend();
-    const el = await consultation(backend, 'c-1', 0.2);
+    const el = await consultation(backend, 'c-1', 1);
     await connected(el);
     await until(async () => (await framesOf(backend, 'ping')).length >= 3, 'three pings');
     expect(el.status).to.equal('connected');

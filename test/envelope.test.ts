@@ -81,7 +81,7 @@ describe('envelope dialect: decode', () => {
     ]);
   });
 
-  it('decodes error, typing, status, notification, heartbeat and pong', () => {
+  it('decodes error, typing, status, notification, heartbeat and pong (naming the heartbeat it answers)', () => {
     expect(decode(env('error', { error: 'Service down' }))).to.deep.equal([
       { type: 'error', message: 'Service down' },
     ]);
@@ -95,6 +95,9 @@ describe('envelope dialect: decode', () => {
     ]);
     expect(decode(env('heartbeat', { timestamp: 'x' }))).to.deep.equal([{ type: 'alive' }]);
     expect(decode(env('pong'))).to.deep.equal([{ type: 'alive' }]);
+    expect(decode(env('heartbeat', { timestamp: 'x' }, { message_id: 'h1' }))).to.deep.equal([
+      { type: 'alive', answers: 'h1' },
+    ]);
   });
 
   it('turns message frames into history with mapped roles', () => {

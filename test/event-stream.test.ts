@@ -3,28 +3,51 @@ import {
   EventStreamParser,
   readEventStream,
   type EventStreamHandlers,
+  type StreamEvent,
 } from '../src/transport/event-stream.js';
+import { FakeClock } from './support/fake-clock.js';
 
-function parse(chunks: string[]): string[] {
-  const out: string[] = [];
-  const parser = new EventStreamParser((data) => out.push(data));
+function events(chunks: string[]): StreamEvent[] {
+  const out: StreamEvent[] = [];
+  const parser = new EventStreamParser((event) => out.push(event));
   for (const chunk of chunks) parser.push(chunk);
   return out;
 }
+
+/** The data of each event, `name:data` for a named one. */
+const parse = (chunks: string[]): string[] =>
+  events(chunks).map((e) => (e.event === 'message' ? e.data : `${e.event}:${e.data}`));
 
 const BODY =
   'data: Hello\n\n: keep-alive\n\ndata: {"content":" world"}\n\nevent: x\nid: 7\ndata: a\ndata: b\n\ndata:[DONE]\n\n';
 
 describe('EventStreamParser', () => {
-  it('splits events, joins multi-line data, skips comments and other fields', () => {
-    expect(parse([BODY])).to.deep.equal(['Hello', '{"content":" world"}', 'a\nb', '[DONE]']);
+  it('splits events, joins multi-line data, skips comments, and reports each event with its name and id', () => {
+    expect(events([BODY])).to.deep.equal([
+      { event: 'message', data: 'Hello' },
+      { event: 'message', data: '{"content":" world"}' },
+      { event: 'x', data: 'a\nb', id: '7' },
+      // The id persists (the last event id); the name does not.
+      { event: 'message', data: '[DONE]', id: '7' },
+    ]);
+  });
+
+  it('names an event only until it is dispatched, and ignores retry and unknown fields', () => {
+    expect(
+      parse(['event: ping\ndata: {}\n\nretry: 10\nfoo: bar\ndata: text\n\nevent: error\ndata: boom\n\n']),
+    ).to.deep.equal(['ping:{}', 'text', 'error:boom']);
+  });
+
+  it('gives up on an event that would not end (a hostile stream cannot grow memory forever)', () => {
+    const parser = new EventStreamParser(() => undefined);
+    expect(() => parser.push('data: ' + 'x'.repeat(5 * 1024 * 1024))).to.throw(RangeError);
   });
 
   it('gives the same events for every split of the body, with LF, CRLF and CR line ends', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const body = BODY.replaceAll('\n', eol);
       const whole = parse([body]);
-      expect(whole, JSON.stringify(eol)).to.deep.equal(['Hello', '{"content":" world"}', 'a\nb', '[DONE]']);
+      expect(whole, JSON.stringify(eol)).to.deep.equal(['Hello', '{"content":" world"}', 'x:a\nb', '[DONE]']);
       for (let i = 1; i < body.length; i++) {
         expect(
           parse([body.slice(0, i), body.slice(i)]),
@@ -68,25 +91,35 @@ function record(): EventStreamHandlers & { log: string[]; done: Promise<void> } 
   return {
     log,
     done,
-    onOpen: () => log.push('open'),
-    onData: (data) => log.push(`data:${data}`),
+    onOpen: (status) => log.push(`open:${status}`),
+    onEvent: (event) =>
+      log.push(event.event === 'message' ? `data:${event.data}` : `${event.event}:${event.data}`),
     onEnd: () => {
       log.push('end');
       resolve();
     },
-    onError: (reason, delivered) => {
-      log.push(`error:${delivered}:${reason}`);
+    onError: (failure) => {
+      log.push(`error:${failure.kind}:${failure.status ?? '-'}:${failure.received}:${failure.reason}`);
       resolve();
     },
   };
 }
 
+/** A fetch that never answers until its request is aborted (then it rejects, as fetch does). */
+const hangingFetch = (() =>
+  ((_url: string, init: RequestInit) =>
+    new Promise((_resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    })) as unknown as typeof fetch)();
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
 describe('readEventStream', () => {
-  it('sends the headers, reports open, every data payload (multi-byte text split anywhere) and the end', async () => {
+  it('sends the headers, reports open, every event (multi-byte text split anywhere) and the end', async () => {
     let seen: Headers | undefined;
     let init: RequestInit | undefined;
     const handlers = record();
-    const bytes = new TextEncoder().encode('data: Grüße 👋\n\n');
+    const bytes = new TextEncoder().encode('data: Grüße 👋\n\nevent: ping\ndata: {}\n\n');
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         for (const byte of bytes) controller.enqueue(new Uint8Array([byte]));
@@ -106,12 +139,13 @@ describe('readEventStream', () => {
       handlers,
     );
     await handlers.done;
+    expect(init!.method).to.equal('GET');
     expect(seen!.get('authorization')).to.equal('Bearer t');
     expect(seen!.get('accept')).to.equal('text/event-stream');
     // No cookies and no cached copy: the token travels only in the header, the reply is always fresh.
     expect(init!.credentials).to.equal('omit');
     expect(init!.cache).to.equal('no-store');
-    expect(handlers.log).to.deep.equal(['open', 'data:Grüße 👋', 'end']);
+    expect(handlers.log).to.deep.equal(['open:200', 'data:Grüße 👋', 'ping:{}', 'end']);
   });
 
   it('aborting cancels the request itself, not only the delivery', () => {
@@ -124,7 +158,7 @@ describe('readEventStream', () => {
           return new Promise(() => {});
         }) as unknown as typeof fetch,
       },
-      { onData: () => {}, onEnd: () => {}, onError: () => {} },
+      { onEvent: () => {}, onEnd: () => {}, onError: () => {} },
     );
     expect(signal, 'the request is made at once, with a signal').to.be.instanceOf(AbortSignal);
     expect(signal!.aborted).to.equal(false);
@@ -132,15 +166,37 @@ describe('readEventStream', () => {
     expect(signal!.aborted).to.equal(true);
   });
 
-  it('reports an HTTP error status as delivered-but-failed, a network failure as not delivered', async () => {
+  it('POSTs a body when there is one', async () => {
+    let init: RequestInit | undefined;
+    const handlers = record();
+    readEventStream(
+      {
+        url: 'https://example.invalid/chat',
+        body: '{"messages":[]}',
+        fetch: (async (_url: string, given: RequestInit) => {
+          init = given;
+          return new Response(streamOf(['data: ok\n\n']));
+        }) as unknown as typeof fetch,
+      },
+      handlers,
+    );
+    await handlers.done;
+    expect(init!.method).to.equal('POST');
+    expect(init!.body).to.equal('{"messages":[]}');
+    expect(init!.credentials).to.equal('omit');
+  });
+
+  it('reports an HTTP error status (kind status) and a network failure (kind request) apart', async () => {
     const http = record();
     readEventStream({ url: 'x', fetch: fakeFetch(new Response('nope', { status: 500 })) }, http);
     await http.done;
-    expect(http.log).to.deep.equal(['error:true:The reply stream failed (HTTP 500).']);
+    expect(http.log).to.deep.equal(['error:status:500:false:The reply stream failed (HTTP 500).']);
     const network = record();
     readEventStream({ url: 'x', fetch: fakeFetch(new TypeError('Failed to fetch')) }, network);
     await network.done;
-    expect(network.log).to.deep.equal(['error:false:The reply could not be requested (network error).']);
+    expect(network.log).to.deep.equal([
+      'error:request:-:false:The reply could not be requested (network error).',
+    ]);
   });
 
   it('reports a stream cut mid-reply after the data that did arrive', async () => {
@@ -150,7 +206,49 @@ describe('readEventStream', () => {
       handlers,
     );
     await handlers.done;
-    expect(handlers.log).to.deep.equal(['open', 'data:part', 'error:true:The reply stream was cut off.']);
+    expect(handlers.log).to.deep.equal([
+      'open:200',
+      'data:part',
+      'error:stream:-:true:The reply stream was cut off.',
+    ]);
+  });
+
+  it('gives up on a request with no response within the connect timeout', async () => {
+    const clock = new FakeClock();
+    const handlers = record();
+    readEventStream({ url: 'x', fetch: hangingFetch, clock, connectTimeoutMs: 15_000 }, handlers);
+    await tick();
+    clock.advance(14_999);
+    expect(handlers.log).to.deep.equal([]);
+    clock.advance(1);
+    await handlers.done;
+    expect(handlers.log).to.deep.equal(['error:request:-:false:The reply did not start within 15 s.']);
+    expect(clock.pending()).to.equal(0);
+  });
+
+  it('gives up on a stream that goes quiet for the idle timeout, counting from the last byte', async () => {
+    const clock = new FakeClock();
+    const handlers = record();
+    let push!: (text: string) => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (text) => controller.enqueue(new TextEncoder().encode(text));
+      },
+    });
+    readEventStream(
+      { url: 'x', fetch: fakeFetch(new Response(body)), clock, idleTimeoutMs: 60_000 },
+      handlers,
+    );
+    await tick();
+    clock.advance(59_000);
+    push('data: still here\n\n');
+    await tick();
+    clock.advance(59_000);
+    expect(handlers.log).to.deep.equal(['open:200', 'data:still here']);
+    clock.advance(1000);
+    await handlers.done;
+    expect(handlers.log.at(-1)).to.equal('error:stream:-:true:The reply stream went quiet for 60 s.');
+    expect(clock.pending()).to.equal(0);
   });
 
   it('stops delivering anything once aborted', async () => {
@@ -164,7 +262,11 @@ describe('readEventStream', () => {
     });
     const abort = readEventStream(
       { url: 'x', fetch: fakeFetch(new Response(body)) },
-      { onData: (d) => log.push(d), onEnd: () => log.push('end'), onError: (r) => log.push(r) },
+      {
+        onEvent: (e) => log.push(e.data),
+        onEnd: () => log.push('end'),
+        onError: (f) => log.push(f.reason),
+      },
     );
     await new Promise((r) => setTimeout(r, 20));
     pull('data: first\n\n');

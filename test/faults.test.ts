@@ -120,17 +120,21 @@ describe('faults', () => {
     );
   });
 
-  it('does not resend a message that was in flight when the socket died (the envelope server cannot tell)', async () => {
+  it('does not resend a message whose delivery was proven (its heartbeat echoed) before the socket died', async () => {
     const backend = await startBackend({ pace: { thinkMs: 400, chunkMs: 5, chunkChars: 8 } });
     const el = await mount(backend);
     await connected(el);
     el.send('in flight');
     await until(async () => (await userFrames(backend)).length === 1, 'written');
+    // The heartbeat written right after it comes back naming its id: proof the server has it.
+    await until(() => el.messages[0]!.state === 'sent', 'proven sent before its reply starts');
     await backend.call('dropAll');
     faults++;
     await connected(el);
-    await sleep(600);
-    expect(await contents(backend)).to.deep.equal(['in flight']);
+    // Streams are ordered: a resend would reach the server before a probe written after it.
+    el.send('probe');
+    await until(async () => (await contents(backend)).includes('probe'), 'the probe arrives');
+    expect(await contents(backend)).to.deep.equal(['in flight', 'probe']);
   });
 
   it('calls the token provider before every (re)connect; a refused token stops until a fresh one', async () => {
@@ -269,7 +273,7 @@ describe('faults', () => {
 
   it('after removal sends nothing more and never reconnects (every timer cleared)', async () => {
     const backend = await startBackend();
-    const el = await mount(backend, { heartbeat: 0.2 });
+    const el = await mount(backend, { heartbeat: 1 });
     await connected(el);
     await until(
       async () => (await backend.received()).some((r) => r.frame.type === 'heartbeat'),

@@ -223,22 +223,29 @@ describe('hybrid dialect: socket encode', () => {
 describe('hybrid dialect: stream URL', () => {
   const params = (url: string) => new URL(url, 'https://page.example/').searchParams;
 
-  it('adds the message and the session to an absolute stream URL', () => {
+  // `message_id` (the client's id) lets a backend deduplicate a request made again after a failure.
+  it('adds the message, the session and the message id to an absolute stream URL', () => {
     const url = streamUrl('https://api.example/api/v1/chat/stream', send('hello world'), ctx);
-    expect(url).to.equal('https://api.example/api/v1/chat/stream?message=hello%20world&session_id=sess-1');
+    expect(url).to.equal(
+      'https://api.example/api/v1/chat/stream?message=hello%20world&session_id=sess-1&message_id=id-1',
+    );
   });
 
   it('keeps an existing query and replaces stale message/session parameters', () => {
     const url = streamUrl('https://api.example/stream?model=gpt&message=old&session_id=x', send('hi'), ctx);
-    expect(url).to.equal('https://api.example/stream?model=gpt&message=hi&session_id=sess-1');
+    expect(url).to.equal('https://api.example/stream?model=gpt&message=hi&session_id=sess-1&message_id=id-1');
   });
 
   it('keeps a relative URL relative and keeps a fragment last', () => {
     expect(streamUrl('/api/v1/chat/stream', send('hi'), ctx)).to.equal(
-      '/api/v1/chat/stream?message=hi&session_id=sess-1',
+      '/api/v1/chat/stream?message=hi&session_id=sess-1&message_id=id-1',
     );
-    expect(streamUrl('stream?', send('hi'), ctx)).to.equal('stream?message=hi&session_id=sess-1');
-    expect(streamUrl('/s?a=1#top', send('hi'), ctx)).to.equal('/s?a=1&message=hi&session_id=sess-1#top');
+    expect(streamUrl('stream?', send('hi'), ctx)).to.equal(
+      'stream?message=hi&session_id=sess-1&message_id=id-1',
+    );
+    expect(streamUrl('/s?a=1#top', send('hi'), ctx)).to.equal(
+      '/s?a=1&message=hi&session_id=sess-1&message_id=id-1#top',
+    );
   });
 
   it('percent-encodes every character so the server reads back exactly what was sent', () => {

@@ -153,7 +153,15 @@ describe('mode="launcher"', () => {
 
   it('counts assistant messages that arrive while closed on a badge, and resets it on open', async () => {
     const backend = await startBackend();
-    const el = await floating(backend);
+    // connect="auto": this launcher stays connected while closed (to hear pushed messages).
+    const el = await fixture<AiChat>(
+      html`<ai-chat
+        mode="launcher"
+        connect="auto"
+        endpoint=${backend.url('/ai/{feature}/ws')}
+        token="t"
+      ></ai-chat>`,
+    );
     await connected(el);
     expect(q(el, '[part~="badge"]')).to.equal(null);
 

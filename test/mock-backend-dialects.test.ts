@@ -292,6 +292,23 @@ describe('mock backend: booking dialect', () => {
     expect(await call<{ duplicates: number }>(id, 'stats')).to.include({ duplicates: 1 });
   });
 
+  it('answers a message resent on another socket with its whole reply, once (the client never saw it)', async () => {
+    const { id, port } = await start();
+    const first = await booking(port);
+    const frame = first.say('I need a check-up');
+    // Each frame carries a delta; the final one the last delta (bookingFinal 'last', the default).
+    const whole = (await first.waitForReply(1)).map((f) => f.content).join('');
+    const second = new Booking(`ws://127.0.0.1:${port}/ws/booking?token=t`);
+    expect(await second.open()).to.equal(true);
+    second.send(frame);
+    const [again] = await second.waitFor('message');
+    expect(again).to.deep.equal({ type: 'message', content: whole, is_complete: true });
+    await pause(50);
+    expect(second.ofType('message')).to.have.length(1);
+    expect(second.ofType('doctors')).to.have.length(0); // the text again, not a new answer
+    expect(await call<{ duplicates: number }>(id, 'stats')).to.include({ duplicates: 1 });
+  });
+
   it('records violations for malformed client frames, none for valid ones', async () => {
     const { id, port } = await start();
     const client = await booking(port);

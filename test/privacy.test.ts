@@ -343,6 +343,8 @@ describe('privacy: the token never leaks', function () {
     await el.updateComplete;
     el.send('a reply stream whose token cannot be had');
     await until(() => rec.errorCodes().includes('token-provider'), 'the provider failure is reported');
+    // A new provider is used at the next reconnect (assigning one never reconnects by itself).
+    await backend.call('dropAll');
     await until(() => rec.errorCodes().includes('target-failed'), 'so is the socket reconnect failure');
     rec.check(el);
     const [request] =

@@ -104,8 +104,13 @@ describe('tabs in sync', () => {
     await connected(a);
     await connected(b);
     await until(() => b.messages.some((m) => m.role === 'user' && m.state === 'sent'), 'B shows it sent');
-    await sleep(300);
-    expect(await contents(backend)).to.deep.equal(['Written while the server is down']);
+    // Each tab's socket is ordered: a copy from either would reach the server before its probe.
+    a.send('probe A');
+    b.send('probe B');
+    await until(async () => (await contents(backend)).length >= 3, 'both probes arrive');
+    const got = await contents(backend);
+    expect(got.filter((c) => c === 'Written while the server is down')).to.have.length(1);
+    expect([...got].sort()).to.deep.equal(['Written while the server is down', 'probe A', 'probe B'].sort());
   });
 
   it('clear() in one tab clears the other', async () => {

@@ -132,7 +132,12 @@ describe('theming', () => {
       }
 
       const launcher = await fixture<AiChat>(
-        html`<ai-chat mode="launcher" endpoint=${backend.url('/ai/{feature}/ws')} token="t"></ai-chat>`,
+        html`<ai-chat
+          mode="launcher"
+          connect="auto"
+          endpoint=${backend.url('/ai/{feature}/ws')}
+          token="t"
+        ></ai-chat>`,
       );
       await connected(launcher);
       await backend.call('nextReply', 'Hello.');
@@ -156,7 +161,12 @@ describe('theming', () => {
     const removeRules = pageStyle('ai-chat::part(badge) { outline: 3px solid rgb(9, 8, 7); }');
     try {
       const el = await fixture<AiChat>(
-        html`<ai-chat mode="launcher" endpoint=${backend.url('/ai/{feature}/ws')} token="t"></ai-chat>`,
+        html`<ai-chat
+          mode="launcher"
+          connect="auto"
+          endpoint=${backend.url('/ai/{feature}/ws')}
+          token="t"
+        ></ai-chat>`,
       );
       await connected(el);
       await backend.call('push', { type: 'complete', message_id: 'r1', data: { content: 'News.' } });
@@ -235,6 +245,7 @@ describe('theming', () => {
       const launcherWrapper = await fixture<HTMLDivElement>(html`<div class="themed-launcher"></div>`);
       const floating = document.createElement('ai-chat');
       floating.mode = 'launcher';
+      floating.connectMode = 'auto'; // connected while closed: its badge counts what arrives
       floating.endpoint = backend.url('/ai/{feature}/ws');
       floating.token = 't';
       launcherWrapper.append(floating);

@@ -12,6 +12,9 @@ export const emptyConversation: Conversation = { messages: [], awaiting: false, 
 
 const LIVE_STATES = new Set(['pending', 'streaming']);
 
+/** States of a reply that nothing more is added to. */
+const ENDED = new Set(['complete', 'failed', 'stopped']);
+
 /** Keeps the newest `max` messages, but never drops a pending or streaming one. */
 export function trimMessages(messages: readonly ChatMessage[], max: number): readonly ChatMessage[] {
   let excess = messages.length - Math.max(0, max);
@@ -88,13 +91,40 @@ export function markFailed(conv: Conversation, id: string): Step {
   return { conversation: updateMessage(conv, index, { state: 'failed' }, notices), notices };
 }
 
-/** The connection dropped: an open reply stays visible, marked interrupted. */
-export function interrupt(conv: Conversation): Step {
+/**
+ * The connection a reply streamed on is gone: every reply still streaming (or, given `ids`, those
+ * of them) stays visible, marked interrupted. Replies are never left streaming by a drop.
+ */
+export function interrupt(conv: Conversation, ids?: ReadonlySet<string>): Step {
   const notices: Notice[] = [];
-  let next: Conversation = { ...conv, awaiting: false, serverTyping: false, openReplyId: undefined };
-  const index = conv.openReplyId === undefined ? -1 : indexOf(conv.messages, conv.openReplyId);
-  if (index >= 0 && conv.messages[index]!.state === 'streaming') {
-    next = updateMessage(next, index, { state: 'interrupted' }, notices);
+  let next: Conversation = { ...conv, awaiting: false, serverTyping: false };
+  if (next.openReplyId !== undefined && (!ids || ids.has(next.openReplyId))) {
+    next = { ...next, openReplyId: undefined };
+  }
+  conv.messages.forEach((message, index) => {
+    if (message.state === 'streaming' && (!ids || ids.has(message.id))) {
+      next = updateMessage(next, index, { state: 'interrupted' }, notices);
+    }
+  });
+  return { conversation: next, notices };
+}
+
+/**
+ * The person stopped a reply: what arrived stays, marked stopped; nothing more is added to it
+ * (a later frame of it is ignored, an end frame does not make it complete).
+ */
+export function stopReply(conv: Conversation, id: string): Step {
+  const notices: Notice[] = [];
+  const index = indexOf(conv.messages, id);
+  let next: Conversation = {
+    ...conv,
+    awaiting: false,
+    serverTyping: false,
+    openReplyId: conv.openReplyId === id ? undefined : conv.openReplyId,
+  };
+  const message = index < 0 ? undefined : conv.messages[index];
+  if (message && (message.state === 'streaming' || message.state === 'interrupted')) {
+    next = updateMessage(next, index, { state: 'stopped' }, notices);
   }
   return { conversation: next, notices };
 }
@@ -111,6 +141,7 @@ const PROGRESS: Record<ChatMessage['state'], number> = {
   streaming: 2,
   interrupted: 3,
   failed: 4,
+  stopped: 4,
   complete: 4,
 };
 
@@ -175,8 +206,8 @@ function appendDelta(
     return withMessage(base, message, ctx, notices);
   }
   const message = conv.messages[index]!;
-  // A finished reply does not grow again (a re-delivered chunk is ignored).
-  if (message.state === 'complete' || message.state === 'failed') return conv;
+  // A finished reply does not grow again (a re-delivered chunk is ignored), nor does a stopped one.
+  if (ENDED.has(message.state)) return conv;
   const resumed = message.state !== 'streaming';
   return updateMessage(
     base,
@@ -215,6 +246,8 @@ function endReply(
     };
     return withMessage(base, message, ctx, notices);
   }
+  // A reply cut at the size bound (or failed, or stopped) stays so: a late end frame changes nothing.
+  if (conv.messages[index]!.state === 'failed' || conv.messages[index]!.state === 'stopped') return base;
   const streamed = conv.messages[index]!.content;
   let content = streamed;
   if (event.content !== undefined) content = event.content;
@@ -265,11 +298,26 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       break;
     }
     case 'error': {
-      const open = conv.openReplyId === undefined ? -1 : indexOf(conv.messages, conv.openReplyId);
-      conversation = { ...conv, awaiting: false, serverTyping: false, openReplyId: undefined };
-      if (open >= 0) conversation = updateMessage(conversation, open, { state: 'failed' }, notices);
+      // The reply it names (else the one open now) fails; a reply elsewhere is never touched.
+      const target = event.id ?? conv.openReplyId;
+      const index = target === undefined ? -1 : indexOf(conv.messages, target);
+      conversation = {
+        ...conv,
+        awaiting: false,
+        serverTyping: false,
+        openReplyId: conv.openReplyId === target ? undefined : conv.openReplyId,
+      };
+      const failing = index >= 0 ? conv.messages[index]! : undefined;
+      if (failing?.role === 'assistant' && failing.state === 'streaming') {
+        conversation = updateMessage(conversation, index, { state: 'failed' }, notices);
+      }
       conversation = systemLine(conversation, event.message, ctx, notices);
       notices.push({ kind: 'error', code: event.code ?? 'server-error', message: event.message });
+      break;
+    }
+    case 'reply-stopped': {
+      const id = event.id ?? conv.openReplyId;
+      if (id !== undefined) return stopReply(conv, id);
       break;
     }
     case 'typing':

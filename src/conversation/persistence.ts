@@ -1,3 +1,4 @@
+import type { Card } from '../protocol/types.js';
 import type { ChatMessage, Conversation } from './types.js';
 import { emptyConversation } from './conversation.js';
 
@@ -12,7 +13,7 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const PREFIX = 'ai-chat:v1:';
 const ROLES = new Set(['user', 'assistant', 'system']);
-const STATES = new Set(['pending', 'sent', 'streaming', 'complete', 'interrupted', 'failed']);
+const STATES = new Set(['pending', 'sent', 'streaming', 'complete', 'interrupted', 'stopped', 'failed']);
 
 /** The endpoint without its query or fragment (a token there must not end up in a key). */
 const bare = (endpoint: string): string => endpoint.split(/[?#]/, 1)[0]!;
@@ -35,16 +36,81 @@ export function storageFor(mode: PersistMode): StorageLike | undefined {
   return undefined;
 }
 
+const isText = (value: unknown, max = 2000): value is string =>
+  typeof value === 'string' && value.length <= max;
+const isOptionalText = (value: unknown): boolean => value === undefined || isText(value);
+const isList = (value: unknown, each: (item: unknown) => boolean): boolean =>
+  Array.isArray(value) && value.length <= 200 && value.every(each);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isDoctor(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const rating = value.rating;
+  return (
+    isText(value.id) &&
+    isText(value.name) &&
+    isOptionalText(value.specialty) &&
+    isOptionalText(value.nextAvailable) &&
+    (rating === undefined || (typeof rating === 'number' && Number.isFinite(rating)))
+  );
+}
+
+function isTimeSlot(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  return (
+    isText(value.id) &&
+    isText(value.start) &&
+    isOptionalText(value.end) &&
+    isOptionalText(value.doctorId) &&
+    (value.available === undefined || typeof value.available === 'boolean')
+  );
+}
+
+/** Whether a value from outside (storage, another tab) is a well-formed card. */
+export function isCard(value: unknown): value is Card {
+  if (!isRecord(value)) return false;
+  switch (value.kind) {
+    case 'symptom-analysis':
+      return isText(value.urgency) && isList(value.specialties, (s) => isText(s));
+    case 'doctors':
+      return isList(value.doctors, isDoctor);
+    case 'time-slots':
+      return isList(value.slots, isTimeSlot);
+    case 'booking-confirmation':
+      return (
+        isText(value.appointmentId) &&
+        isText(value.status) &&
+        isOptionalText(value.doctor) &&
+        isOptionalText(value.start)
+      );
+    case 'template':
+      return (
+        isText(value.templateId) &&
+        isText(value.templateType) &&
+        isText(value.name) &&
+        isOptionalText(value.description)
+      );
+    default:
+      return false;
+  }
+}
+
+/** The longest message content accepted from outside (a reply is cut at 512 K characters). */
+const MAX_CONTENT = 512 * 1024;
+
 /** Whether a value from outside (storage, another tab) is a well-formed message. */
 export const isChatMessage = (value: unknown): value is ChatMessage => {
-  if (!value || typeof value !== 'object') return false;
-  const m = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const m = value;
   return (
-    typeof m.id === 'string' &&
-    typeof m.content === 'string' &&
-    typeof m.time === 'string' &&
+    isText(m.id, 200) &&
+    m.id !== '' &&
+    isText(m.content, MAX_CONTENT) &&
+    isText(m.time, 64) &&
     ROLES.has(m.role as string) &&
-    STATES.has(m.state as string)
+    STATES.has(m.state as string) &&
+    (m.card === undefined || isCard(m.card))
   );
 };
 

@@ -1,15 +1,21 @@
 import type { Card, Role } from '../protocol/types.js';
 
 export const MessageState = {
-  /** Waiting in the outbox for a connection. */
+  /**
+   * A user message the server is not yet known to have: waiting in the outbox, or written to the
+   * connection without evidence yet that it arrived (it is resent, with the same id, after a drop).
+   */
   pending: 'pending',
-  /** On the wire (or acknowledged by the server). */
+  /** The server has it: acknowledged, answered, or something written after it was answered. */
   sent: 'sent',
   /** An assistant reply that is still arriving. */
   streaming: 'streaming',
   complete: 'complete',
   /** The connection dropped mid-reply; what arrived stays visible. */
   interrupted: 'interrupted',
+  /** The person stopped the reply (`stop()`); what arrived stays visible. */
+  stopped: 'stopped',
+  /** A user message that could not be sent, or a reply the server failed (or cut at the size bound). */
   failed: 'failed',
 } as const;
 export type MessageState = (typeof MessageState)[keyof typeof MessageState];

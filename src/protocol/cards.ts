@@ -4,30 +4,55 @@ import type { Card, Doctor, TimeSlot } from './types.js';
 
 // Schemas for the structured results backends attach to replies. Shared by the dialects
 // that carry the same shapes; every field is text or a number, never markup.
+//
+// Field-tolerant: what a card cannot do without (a doctor's id and name, a slot's id and start,
+// an appointment id, a template's type and name) must be right, or the card is a bad frame; an
+// optional field of the wrong type is dropped (a number sent as text, `"4.8"`, is read as one),
+// and the card keeps everything else.
 
 const id = z.union([z.string(), z.number()]);
 const text = z.optional(z.nullable(z.string()));
+/** An optional field, checked when it is read (`textOf`, `numberOf`, …), never fatal. */
+const loose = z.optional(z.unknown());
+
+/** Text, or nothing (a wrong type is dropped). */
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** A finite number, a numeric string read as one, or nothing. */
+function numberOf(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+const idOf = (value: unknown): string | undefined =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+    ? String(value)
+    : undefined;
 
 export const DoctorSchema = z.looseObject({
   id,
   name: z.string(),
-  specialty: text,
-  rating: z.optional(z.nullable(z.number())),
-  next_available: text,
+  specialty: loose,
+  rating: loose,
+  next_available: loose,
 });
 
 export const SymptomAnalysisSchema = z.looseObject({
-  recommended_specialties: z.optional(z.array(z.string())),
+  recommended_specialties: loose,
   urgency_level: z.string(),
 });
 
 export function doctorFrom(raw: z.infer<typeof DoctorSchema>): Doctor {
+  const specialty = textOf(raw.specialty);
+  const rating = numberOf(raw.rating);
+  const nextAvailable = textOf(raw.next_available);
   return {
     id: idString(raw.id),
     name: raw.name,
-    ...(raw.specialty ? { specialty: raw.specialty } : {}),
-    ...(typeof raw.rating === 'number' ? { rating: raw.rating } : {}),
-    ...(raw.next_available ? { nextAvailable: raw.next_available } : {}),
+    ...(specialty ? { specialty } : {}),
+    ...(rating !== undefined ? { rating } : {}),
+    ...(nextAvailable ? { nextAvailable } : {}),
   };
 }
 
@@ -35,7 +60,10 @@ export function symptomAnalysisFrom(raw: z.infer<typeof SymptomAnalysisSchema>):
   return {
     kind: 'symptom-analysis',
     urgency: raw.urgency_level,
-    specialties: raw.recommended_specialties ?? [],
+    // The entries that are text (a list of something else is no list of specialties).
+    specialties: Array.isArray(raw.recommended_specialties)
+      ? raw.recommended_specialties.filter((s): s is string => typeof s === 'string')
+      : [],
   };
 }
 
@@ -45,40 +73,42 @@ export const TimeSlotSchema = z
     id,
     start: text,
     start_time: text,
-    end: text,
-    end_time: text,
-    doctor_id: z.optional(z.nullable(id)),
-    available: z.optional(z.nullable(z.boolean())),
+    end: loose,
+    end_time: loose,
+    doctor_id: loose,
+    available: loose,
   })
   .check(z.refine((slot) => Boolean(slot.start ?? slot.start_time), { message: 'missing', path: ['start'] }));
 
 export function timeSlotFrom(raw: z.infer<typeof TimeSlotSchema>): TimeSlot {
-  const end = raw.end ?? raw.end_time;
+  const end = textOf(raw.end) ?? textOf(raw.end_time);
+  const doctorId = idOf(raw.doctor_id);
   return {
     id: idString(raw.id),
     start: raw.start ?? raw.start_time ?? '',
     ...(end ? { end } : {}),
-    ...(raw.doctor_id != null ? { doctorId: idString(raw.doctor_id) } : {}),
+    ...(doctorId !== undefined ? { doctorId } : {}),
     ...(typeof raw.available === 'boolean' ? { available: raw.available } : {}),
   };
 }
 
 export const BookingConfirmationSchema = z.looseObject({
   appointment_id: id,
-  status: text,
+  status: loose,
   /** A name, or a doctor object with a name. */
-  doctor: z.optional(z.nullable(z.union([z.string(), z.looseObject({ name: text })]))),
-  start: text,
-  start_time: text,
+  doctor: loose,
+  start: loose,
+  start_time: loose,
 });
 
 export function bookingConfirmationFrom(raw: z.infer<typeof BookingConfirmationSchema>): Card {
-  const doctor = typeof raw.doctor === 'string' ? raw.doctor : raw.doctor?.name;
-  const start = raw.start ?? raw.start_time;
+  const named = raw.doctor as { name?: unknown } | null | undefined;
+  const doctor = textOf(raw.doctor) ?? (typeof named === 'object' ? textOf(named?.name) : undefined);
+  const start = textOf(raw.start) ?? textOf(raw.start_time);
   return {
     kind: 'booking-confirmation',
     appointmentId: idString(raw.appointment_id),
-    status: raw.status || 'confirmed',
+    status: textOf(raw.status) ?? 'confirmed',
     ...(doctor ? { doctor } : {}),
     ...(start ? { start } : {}),
   };
@@ -91,7 +121,7 @@ export const TemplateSchema = z
     id: z.optional(z.nullable(id)),
     type: z.string(),
     name: z.string(),
-    description: text,
+    description: loose,
   })
   .check(
     z.refine((t) => t.template_id != null || t.id != null, { message: 'missing', path: ['template_id'] }),
@@ -103,6 +133,6 @@ export function templateFrom(raw: z.infer<typeof TemplateSchema>): Card {
     templateId: idString(raw.template_id ?? raw.id ?? ''),
     templateType: raw.type,
     name: raw.name,
-    ...(raw.description ? { description: raw.description } : {}),
+    ...(textOf(raw.description) ? { description: textOf(raw.description)! } : {}),
   };
 }

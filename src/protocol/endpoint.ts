@@ -50,6 +50,21 @@ export function resolveEndpoint(
   return url;
 }
 
+/**
+ * Fills the placeholders of an HTTP dialect's endpoint and returns an absolute `http:`/`https:`
+ * URL (relative ones resolve against `base`; `ws(s):` is turned into `http(s):`). Throws an
+ * `Error` with a readable, redacted message for an unusable endpoint.
+ */
+export function resolveHttpEndpoint(
+  template: string,
+  values: EndpointValues,
+  base: string = globalThis.location?.href ?? 'http://localhost/',
+): URL {
+  const url = resolveEndpoint(template, values, {}, base);
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  return url;
+}
+
 /** The subprotocols that carry a token in `protocol` auth mode. */
 export const tokenProtocols = (token: string): string[] => ['bearer', token];
 

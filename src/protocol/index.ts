@@ -9,6 +9,7 @@ export type * from './types.js';
 export {
   redactEndpoint,
   resolveEndpoint,
+  resolveHttpEndpoint,
   tokenProtocols,
   AUTH_MODES,
   type EndpointValues,

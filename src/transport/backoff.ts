@@ -15,9 +15,9 @@ export const DEFAULTS = {
   heartbeatMs: 30_000,
   /** A connection attempt that is not usable within this is abandoned and counts as failed. */
   connectTimeoutMs: 10_000,
-  /** A connection that stays usable this long resets the attempt count. */
+  /** A connection that stays usable this long resets the attempt count (so does an answer on it). */
   stableAfterMs: 5_000,
-  /** Messages the outbox holds while the socket is down. */
+  /** Messages the outbox holds while the connection is down. */
   outboxLimit: 200,
 } as const;
 

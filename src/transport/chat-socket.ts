@@ -1,3 +1,7 @@
+// One class over 400 lines on purpose: the connection's state machine (attempts, backoff,
+// close-code policy, liveness deadlines, online/offline/visibility) shares its state and timers
+// at every step, and splitting it would scatter that one machine. Most of the length is its
+// documentation and typed event plumbing.
 import { DEFAULTS, nextDelay } from './backoff.js';
 import { Status, type StatusDetail } from './status.js';
 import { realClock, type Clock } from './clock.js';
@@ -28,8 +32,17 @@ export interface ChatSocketOptions {
   target: () => ConnectTarget | Promise<ConnectTarget>;
   /** Reconnect attempts after a drop before `offline` (default 5; 0 = `offline` right after a drop). */
   maxRetries?: number;
-  /** Heartbeat interval; silence for twice this means the socket is dead. 0 = off (default 30 s). */
+  /**
+   * Heartbeat interval (default 30 s; 0 turns heartbeats and liveness off). `heartbeat` is called
+   * this often while usable, and liveness deadlines are two of these.
+   */
   heartbeatMs?: number;
+  /**
+   * `heartbeat` (default): the server answers heartbeats, so any silence of two intervals means a
+   * dead socket. `expected`: the server may rightly be quiet, so silence counts only while traffic
+   * is expected (`expect(true)`: something written awaits its answer, a reply is under way).
+   */
+  liveness?: 'heartbeat' | 'expected';
   /** An attempt not usable within this is abandoned and counts as failed (default 10 s). */
   connectTimeoutMs?: number;
   /** A connection usable this long resets the attempt count (default 5 s). */
@@ -38,15 +51,13 @@ export interface ChatSocketOptions {
   baseMs?: number;
   /** Backoff cap (default 30 s). */
   capMs?: number;
-  /** Most messages the outbox holds (default 200). */
-  outboxLimit?: number;
   /**
-   * Default true. False: after open the socket is not `connected` until `ready()` is called
-   * (in-band auth); the outbox is not flushed before that.
+   * Default true. False: after open the socket is not `connected` (and `write()` refuses) until
+   * `ready()` is called (in-band auth).
    */
   readyOnOpen?: boolean;
-  /** The frame sent every `heartbeatMs` while usable; `undefined` sends nothing. */
-  heartbeatFrame?: () => string | undefined;
+  /** Called every `heartbeatMs` while usable (the caller writes its heartbeat frame, if any). */
+  heartbeat?: () => void;
   /** Close codes that mean the credentials were refused: status `unauthorized`, no retry. */
   unauthorizedCodes?: readonly number[];
   /** Close codes that end the conversation: status `offline`, no retry. */
@@ -63,14 +74,9 @@ export interface ChatSocketOptions {
 
 /** Detail of the `error` event. Never contains a token or a URL's query string. */
 export interface ChatSocketErrorDetail {
-  /** `connect-timeout`, `target-failed`, `socket-failed`, `send-failed` or `outbox-full`. */
+  /** `connect-timeout`, `target-failed`, `socket-failed` or `send-failed`. */
   code: string;
   message: string;
-}
-
-/** Detail of the `sent` event. */
-export interface SentDetail {
-  id: string;
 }
 
 /** Raw frame data, never parsed: text, or binary as an `ArrayBuffer`. */
@@ -80,22 +86,15 @@ export type FrameData = string | ArrayBuffer;
  * Events a `ChatSocket` dispatches (none bubbles; it is not in the DOM):
  * - `status` — every status change, and every new `attempt`/`retryInMs` while `reconnecting`.
  * - `frame` — a frame arrived; `detail` is the raw `MessageEvent.data`.
- * - `sent` — a message from `send()` actually went out on the wire.
  * - `open` — a new connection is usable (after open, or after `ready()` when `readyOnOpen` is
- *   false); handshake follow-ups may be sent from here, before the outbox is flushed.
+ *   false): the caller writes what waits for it from here.
  * - `error` — a transport problem worth reporting.
  */
 export interface ChatSocketEventMap {
   status: CustomEvent<StatusDetail>;
   frame: CustomEvent<FrameData>;
-  sent: CustomEvent<SentDetail>;
   open: Event;
   error: CustomEvent<ChatSocketErrorDetail>;
-}
-
-interface Queued {
-  id: string;
-  frame: string;
 }
 
 /** Why the socket is `offline`: decides whether an `online` event brings it back. */
@@ -121,13 +120,16 @@ export function redactUrl(url: string): string {
 
 /**
  * One logical chat connection over a sequence of WebSockets: connect, backoff with full
- * jitter, close-code policy, heartbeat with a wall-clock deadline, an ordered outbox, and
- * online/offline/visibility handling. No Lit, no parsing: frames go out as strings and come in
- * raw. Every timer lives in a named field and `close()` clears them all in one place.
+ * jitter, close-code policy, heartbeat timer with a wall-clock liveness deadline, and
+ * online/offline/visibility handling. No Lit, no parsing, no outbox: frames go out as strings
+ * (`write()` says whether one went out) and come in raw; what to write and what counts as
+ * delivered is the session's business. After `maxRetries` failed attempts the status says
+ * `offline`, but it keeps trying at the backoff cap while the browser is online (a hidden page
+ * waits until it is visible). Every timer lives in a named field and `close()` clears them all in
+ * one place.
  *
  * @fires status - `CustomEvent<StatusDetail>`
  * @fires frame - `CustomEvent<string | ArrayBuffer>`
- * @fires sent - `CustomEvent<{ id: string }>`
  * @fires open - `Event`
  * @fires error - `CustomEvent<{ code: string; message: string }>`
  */
@@ -138,9 +140,9 @@ export class ChatSocket extends EventTarget {
   private readonly connectTimeoutMs: number;
   private readonly stableAfterMs: number;
   private readonly backoff: { baseMs: number; capMs: number };
-  private readonly outboxLimit: number;
+  private readonly liveness: 'heartbeat' | 'expected';
   private readonly readyOnOpen: boolean;
-  private readonly heartbeatFrame: (() => string | undefined) | undefined;
+  private readonly onHeartbeatDue: (() => void) | undefined;
   private readonly unauthorizedCodes: readonly number[];
   private readonly finalCodes: readonly number[];
   private readonly WebSocketImpl: WebSocketConstructor | undefined;
@@ -156,12 +158,12 @@ export class ChatSocket extends EventTarget {
   private generation = 0;
   /** An attempt (target() pending or socket not yet usable) is under way. */
   private attempting = false;
-  private usable = false;
+  private live = false;
   /** When the current connection became usable; undefined while there is none. */
   private usableSince: number | undefined;
   private lastReceivedAt = 0;
-  private readonly outbox: Queued[] = [];
-  private flushing = false;
+  /** `expect(true)` since this time (wall clock); undefined while nothing is expected. */
+  private expectingSince: number | undefined;
   private listening = false;
 
   // Every timer, each in its own field; `clearTimers()` clears them all.
@@ -179,9 +181,9 @@ export class ChatSocket extends EventTarget {
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs;
     this.stableAfterMs = options.stableAfterMs ?? DEFAULTS.stableAfterMs;
     this.backoff = { baseMs: options.baseMs ?? DEFAULTS.baseMs, capMs: options.capMs ?? DEFAULTS.capMs };
-    this.outboxLimit = options.outboxLimit ?? DEFAULTS.outboxLimit;
+    this.liveness = options.liveness ?? 'heartbeat';
     this.readyOnOpen = options.readyOnOpen ?? true;
-    this.heartbeatFrame = options.heartbeatFrame;
+    this.onHeartbeatDue = options.heartbeat;
     this.unauthorizedCodes = options.unauthorizedCodes ?? [];
     this.finalCodes = options.finalCodes ?? [];
     this.WebSocketImpl = options.WebSocket;
@@ -195,9 +197,9 @@ export class ChatSocket extends EventTarget {
     return this._status;
   }
 
-  /** Messages waiting in the outbox. */
-  get outboxSize(): number {
-    return this.outbox.length;
+  /** Whether a connection is usable now (open, and ready where there is a handshake). */
+  get usable(): boolean {
+    return this.isUsable();
   }
 
   /** The 1-based number of the current or upcoming reconnect attempt; 0 on a fresh start. */
@@ -253,10 +255,11 @@ export class ChatSocket extends EventTarget {
 
   /**
    * Start, or start again at once with a reset attempt count when closed, `offline`,
-   * `unauthorized` or waiting to reconnect. A no-op while connecting or connected.
+   * `unauthorized` or waiting to reconnect. A no-op while connecting or connected (an attempt
+   * made quietly while `offline` is replaced by a fresh one).
    */
   connect(): void {
-    if (this.attempting || this.usable) return;
+    if (this.live || (this.attempting && this._status !== Status.offline)) return;
     this.start();
   }
 
@@ -267,8 +270,7 @@ export class ChatSocket extends EventTarget {
 
   /**
    * Stop for good: status `idle`, every timer cleared, environment listeners removed, the
-   * socket closed with 1000, no retry. The outbox is kept (a later `connect()` flushes it).
-   * Idempotent.
+   * socket closed with 1000, no retry. Idempotent.
    */
   close(): void {
     this.stopListening();
@@ -281,42 +283,44 @@ export class ChatSocket extends EventTarget {
   }
 
   /**
-   * Send a message now if the connection is usable (emitting `sent`), or queue it in order.
-   * Returns false (and emits `error` `outbox-full`) only when it could not be queued.
+   * Writes a frame if the connection is usable. Returns whether it went out. A write that throws
+   * means the socket is broken: an `error` (`send-failed`) is reported and the socket is replaced
+   * as after a drop (what the caller could not write stays the caller's to write again).
    */
-  send(id: string, frame: string): boolean {
-    if (this.isUsable() && this.outbox.length === 0 && this.write(frame)) {
-      this.emit('sent', { id });
-      return true;
-    }
-    if (this.outbox.length >= this.outboxLimit) {
-      this.emitError('outbox-full', `The outbox is full (${this.outboxLimit} messages); message not queued`);
-      return false;
-    }
-    this.outbox.push({ id, frame });
-    this.flush();
-    return true;
+  write(frame: string): boolean {
+    return this.isUsable() && this.writeFrame(frame);
   }
 
   /**
    * Fire and forget (typing indicators, handshake frames such as a join): sent only if the
-   * socket is open — before `ready()` too — and never queued. Returns whether it went out.
+   * socket is open — before `ready()` too. Returns whether it went out.
    */
   sendNow(frame: string): boolean {
-    return this.ws?.readyState === OPEN && this.write(frame);
+    return this.ws?.readyState === OPEN && this.writeFrame(frame);
   }
 
-  /** Remove a not-yet-sent message from the outbox; returns whether it was there. */
-  cancel(id: string): boolean {
-    const index = this.outbox.findIndex((item) => item.id === id);
-    if (index < 0) return false;
-    this.outbox.splice(index, 1);
-    return true;
+  /**
+   * Liveness `expected`: whether traffic is expected now (a written message awaits its answer, a
+   * reply is under way). While it is, no frame for two heartbeat intervals means the socket is dead.
+   */
+  expect(expecting: boolean): void {
+    if (expecting === (this.expectingSince !== undefined)) return;
+    this.expectingSince = expecting ? this.clock.now() : undefined;
+    if (this.live) this.checkDeadline();
   }
 
-  /** Mark an in-band handshake done (`readyOnOpen: false`): status `connected`, `open`, flush. */
+  /**
+   * The server answered something written on this connection: it works, so the attempt count
+   * starts afresh (a flapping link that is usable for moments still resets it).
+   */
+  proven(): void {
+    if (!this.live) return;
+    this._attempt = 0;
+  }
+
+  /** Mark an in-band handshake done (`readyOnOpen: false`): status `connected`, then `open`. */
   ready(): void {
-    if (!this.usable && this.ws?.readyState === OPEN) this.becomeUsable();
+    if (!this.live && this.ws?.readyState === OPEN) this.becomeUsable();
   }
 
   // ---------------------------------------------------------------- connection lifecycle
@@ -343,7 +347,10 @@ export class ChatSocket extends EventTarget {
     this.attempting = true;
     const generation = ++this.generation;
     this.connectTimer = this.clock.setTimeout(() => this.onConnectTimeout(), this.connectTimeoutMs);
-    if (this._attempt === 0) this.setStatus(Status.connecting);
+    // Retries past `maxRetries` are made quietly: the status stays `offline` until one works.
+    if (this._status === Status.offline && this.offlineCause === 'exhausted') {
+      // (no status change)
+    } else if (this._attempt === 0) this.setStatus(Status.connecting);
     else this.setStatus(Status.reconnecting, { attempt: this._attempt });
     // A status listener may have called close() or reconnect(): then this attempt is void.
     if (generation !== this.generation) return;
@@ -393,7 +400,7 @@ export class ChatSocket extends EventTarget {
       if (ws !== this.ws) return;
       this.lastReceivedAt = this.clock.now();
       for (const frame of firstFrames) {
-        if (!this.write(frame)) break;
+        if (ws !== this.ws || !this.writeFrame(frame)) return;
       }
       if (this.readyOnOpen && ws === this.ws) this.becomeUsable();
     };
@@ -416,23 +423,25 @@ export class ChatSocket extends EventTarget {
     this.clock.clearTimeout(this.connectTimer);
     this.connectTimer = undefined;
     this.attempting = false;
-    this.usable = true;
+    this.live = true;
     const now = this.clock.now();
     this.usableSince = now;
     this.lastReceivedAt = now;
+    if (this.expectingSince !== undefined) this.expectingSince = now;
+    this.offlineCause = undefined;
     // Timers first, events last: a listener may call close(), which must find every timer.
     this.stableTimer = this.clock.setTimeout(() => {
       this.stableTimer = undefined;
       this._attempt = 0;
     }, this.stableAfterMs);
     if (this.heartbeatMs > 0) {
-      this.heartbeatTimer = this.clock.setTimeout(() => this.onHeartbeat(), this.heartbeatMs);
-      this.deadlineTimer = this.clock.setTimeout(() => this.checkDeadline(), 2 * this.heartbeatMs);
+      if (this.onHeartbeatDue)
+        this.heartbeatTimer = this.clock.setTimeout(() => this.onHeartbeat(), this.heartbeatMs);
+      this.armDeadline(now);
     }
     this.setStatus(Status.connected);
-    if (ws !== this.ws || !this.usable) return;
+    if (ws !== this.ws || !this.live) return;
     this.dispatchEvent(new Event('open'));
-    this.flush();
   }
 
   private onConnectTimeout(): void {
@@ -453,7 +462,7 @@ export class ChatSocket extends EventTarget {
     const wasStable =
       this.usableSince !== undefined && this.clock.now() - this.usableSince >= this.stableAfterMs;
     this.usableSince = undefined;
-    this.usable = false;
+    this.live = false;
     this.attempting = false;
     this.clearTimers();
     if (wasStable) this._attempt = 0;
@@ -465,7 +474,10 @@ export class ChatSocket extends EventTarget {
     } else if (this.environment?.navigator?.onLine === false) {
       this.goOffline('network', cause);
     } else if (this._attempt >= this.maxRetries) {
+      // Out of retries: say `offline` (a Retry is offered) but keep trying at the cap.
       this.goOffline('exhausted', cause);
+      this._attempt = Math.max(this._attempt, this.maxRetries);
+      this.scheduleQuietRetry();
     } else {
       const retryInMs = nextDelay(this._attempt, this.backoff, this.random);
       this._attempt++;
@@ -477,6 +489,24 @@ export class ChatSocket extends EventTarget {
     }
   }
 
+  /**
+   * `offline` after `maxRetries`: one more attempt after a full-jitter delay at the cap, while the
+   * browser is online and the page visible (a hidden page waits for `visibilitychange`).
+   */
+  private scheduleQuietRetry(): void {
+    if (this.environment?.navigator?.onLine === false || this.hidden()) return;
+    const retryInMs = nextDelay(Infinity, this.backoff, this.random);
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      this._attempt++;
+      this.attemptNow();
+    }, retryInMs);
+  }
+
+  private hidden(): boolean {
+    return this.environment?.document?.visibilityState === 'hidden';
+  }
+
   private goOffline(cause: OfflineCause, detail: { code?: number; reason?: string } = {}): void {
     this.offlineCause = cause;
     this.setStatus(Status.offline, detail);
@@ -486,7 +516,7 @@ export class ChatSocket extends EventTarget {
   private abandonSocket(code: number, reason: string): void {
     this.generation++;
     this.attempting = false;
-    this.usable = false; // `usableSince` stays: `dropped()` may still need it
+    this.live = false; // `usableSince` stays: `dropped()` may still need it
     const ws = this.ws;
     this.ws = null;
     if (!ws) return;
@@ -523,29 +553,47 @@ export class ChatSocket extends EventTarget {
 
   private onHeartbeat(): void {
     this.heartbeatTimer = undefined;
-    if (!this.usable || this.checkDeadline()) return;
-    const frame = this.heartbeatFrame?.();
-    if (typeof frame === 'string') this.write(frame);
-    if (this.usable) this.heartbeatTimer = this.clock.setTimeout(() => this.onHeartbeat(), this.heartbeatMs);
+    if (!this.live || this.checkDeadline()) return;
+    this.onHeartbeatDue?.();
+    if (this.live) this.heartbeatTimer = this.clock.setTimeout(() => this.onHeartbeat(), this.heartbeatMs);
   }
 
   /**
-   * Compare the wall clock with the last frame received. Frames only record a time; this one
-   * timer re-arms itself for the remaining time, so liveness costs nothing per frame and a late
-   * (throttled) timer still sees a dead socket at once. Returns whether the socket was dead.
+   * When the socket counts as dead, or undefined when nothing is awaited: two heartbeat intervals
+   * after the last frame received (`heartbeat` liveness), or after the later of that and the moment
+   * traffic became expected (`expected` liveness, only while it is).
+   */
+  private deadline(): number | undefined {
+    if (this.heartbeatMs <= 0) return undefined;
+    if (this.liveness === 'heartbeat') return this.lastReceivedAt + 2 * this.heartbeatMs;
+    if (this.expectingSince === undefined) return undefined;
+    return Math.max(this.lastReceivedAt, this.expectingSince) + 2 * this.heartbeatMs;
+  }
+
+  private armDeadline(now: number): void {
+    this.clock.clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = undefined;
+    const deadline = this.deadline();
+    if (deadline !== undefined)
+      this.deadlineTimer = this.clock.setTimeout(() => this.checkDeadline(), deadline - now);
+  }
+
+  /**
+   * Compare the wall clock with the deadline. Frames only record a time; this one timer re-arms
+   * itself for the remaining time, so liveness costs nothing per frame and a late (throttled)
+   * timer still sees a dead socket at once. Returns whether the socket was dead.
    */
   private checkDeadline(): boolean {
-    if (!this.usable || this.heartbeatMs <= 0) return false;
-    const deadline = this.lastReceivedAt + 2 * this.heartbeatMs;
+    if (!this.live) return false;
+    const deadline = this.deadline();
     const now = this.clock.now();
-    if (now >= deadline) {
+    if (deadline !== undefined && now >= deadline) {
       // A dead socket may never close cleanly: detach it and treat it as dropped right away.
-      this.abandonSocket(ABANDON_CODE, 'heartbeat timeout');
-      this.dropped(ABANDON_CODE, 'heartbeat timeout');
+      this.abandonSocket(ABANDON_CODE, 'liveness timeout');
+      this.dropped(ABANDON_CODE, 'liveness timeout');
       return true;
     }
-    this.clock.clearTimeout(this.deadlineTimer);
-    this.deadlineTimer = this.clock.setTimeout(() => this.checkDeadline(), deadline - now);
+    this.armDeadline(now);
     return false;
   }
 
@@ -584,40 +632,33 @@ export class ChatSocket extends EventTarget {
 
   private readonly onVisibilityChange = (): void => {
     if (this.environment?.document?.visibilityState !== 'visible') return;
-    if (this.usable) this.checkDeadline();
-    else if (this._status === Status.reconnecting && !this.attempting) this.attemptNow();
+    if (this.live) this.checkDeadline();
+    else if (this.attempting || this.retryTimer !== undefined) {
+      if (this._status === Status.reconnecting && !this.attempting) this.attemptNow();
+    } else if (this._status === Status.offline && this.offlineCause === 'exhausted') this.attemptNow();
   };
 
   // ---------------------------------------------------------------- sending
 
   private isUsable(): boolean {
-    return this.usable && this.ws?.readyState === OPEN;
+    return this.live && this.ws?.readyState === OPEN;
   }
 
-  private write(frame: string): boolean {
+  private writeFrame(frame: string): boolean {
+    const ws = this.ws;
+    if (!ws) return false;
     try {
-      this.ws?.send(frame);
-      return this.ws !== null;
+      ws.send(frame);
+      return true;
     } catch (error) {
       const kind = error instanceof Error ? ` (${error.name})` : '';
       this.emitError('send-failed', `Could not write to the socket${kind}`);
-      return false;
-    }
-  }
-
-  /** Send the outbox in order, once each, while the connection stays usable. */
-  private flush(): void {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.outbox.length > 0 && this.isUsable()) {
-        const next = this.outbox[0]!;
-        if (!this.write(next.frame)) break;
-        this.outbox.shift();
-        this.emit('sent', { id: next.id });
+      // A socket that cannot be written to is of no use: replace it as after a drop.
+      if (ws === this.ws) {
+        this.abandonSocket(ABANDON_CODE, 'write failed');
+        this.dropped(undefined, undefined);
       }
-    } finally {
-      this.flushing = false;
+      return false;
     }
   }
 
@@ -639,7 +680,7 @@ export class ChatSocket extends EventTarget {
     this.emit('error', { code, message });
   }
 
-  private emit<K extends 'status' | 'frame' | 'sent' | 'error'>(
+  private emit<K extends 'status' | 'frame' | 'error'>(
     type: K,
     detail: ChatSocketEventMap[K]['detail'],
   ): void {

@@ -8,7 +8,6 @@ export {
   type ChatSocketOptions,
   type ConnectTarget,
   type FrameData,
-  type SentDetail,
   type SocketEnvironment,
   type WebSocketConstructor,
 } from './chat-socket.js';
@@ -18,6 +17,7 @@ export {
   EventStreamParser,
   type EventStreamHandlers,
   type EventStreamRequest,
+  type StreamEvent,
+  type StreamFailure,
 } from './event-stream.js';
 export { TypingSignal } from './typing-signal.js';
-export { TabChannel } from './tab-channel.js';

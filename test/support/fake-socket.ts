@@ -2,6 +2,9 @@
  * A scripted stand-in for `WebSocket`: records every instance with its url, protocols and sent
  * frames, and lets a test play the server (`open`, `receive`, `serverClose`, `error`).
  * `readyState` follows the real one: CONNECTING → OPEN → CLOSING (client `close()`) → CLOSED.
+ * Faults: `failSends` makes writes on an open socket throw; a silent (half-open) socket is one
+ * the test simply never answers — a client `close()` on it fires no close event, as when the
+ * network is gone.
  */
 export class FakeWebSocket extends EventTarget implements WebSocket {
   static readonly CONNECTING = 0;
@@ -16,8 +19,12 @@ export class FakeWebSocket extends EventTarget implements WebSocket {
   /** Every instance made since the last `reset()`, oldest first. */
   static instances: FakeWebSocket[] = [];
 
+  /** Called with every new instance (a fake server attaches itself here). */
+  static onCreate: ((ws: FakeWebSocket) => void) | undefined;
+
   static reset(): void {
     FakeWebSocket.instances = [];
+    FakeWebSocket.onCreate = undefined;
   }
 
   /** The newest instance (throws when there is none, so a test fails loudly). */
@@ -36,8 +43,17 @@ export class FakeWebSocket extends EventTarget implements WebSocket {
   protocol = '';
   /** Frames the client sent, in order. */
   readonly sent: string[] = [];
+  /** Called with every frame the client sends successfully (a fake server listens here). */
+  onClientSend: ((data: string) => void) | undefined;
+  /** Called when the client calls `close()`. */
+  onClientClose: ((code: number | undefined) => void) | undefined;
   /** The code and reason of the client's `close()` call, if it made one. */
   closedWith: { code: number | undefined; reason: string | undefined } | undefined;
+  /**
+   * How many of the next `send()` calls on an OPEN socket throw (a broken socket whose writes
+   * fail); `Infinity`: every one. Frames that threw are not in `sent`.
+   */
+  failSends = 0;
 
   onopen: ((this: WebSocket, ev: Event) => unknown) | null = null;
   onmessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null = null;
@@ -49,17 +65,24 @@ export class FakeWebSocket extends EventTarget implements WebSocket {
     this.url = url;
     this.protocols = protocols === undefined ? [] : Array.isArray(protocols) ? protocols : [protocols];
     FakeWebSocket.instances.push(this);
+    FakeWebSocket.onCreate?.(this);
   }
 
   send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
     if (this.readyState === 0) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
     if (this.readyState !== 1) return; // the real one silently discards after close
+    if (this.failSends > 0) {
+      this.failSends--;
+      throw new DOMException('The socket is broken.', 'InvalidStateError');
+    }
     this.sent.push(String(data));
+    this.onClientSend?.(String(data));
   }
 
   close(code?: number, reason?: string): void {
     this.closedWith = { code, reason };
     if (this.readyState < 2) this.readyState = 2;
+    this.onClientClose?.(code);
   }
 
   // ------------------------------------------------------------ the server's side
@@ -73,6 +96,16 @@ export class FakeWebSocket extends EventTarget implements WebSocket {
   /** A frame arrives from the server. */
   receive(data: string | ArrayBuffer): void {
     this.fire('message', new MessageEvent('message', { data }));
+  }
+
+  /** A frame arrives from the server, as JSON. */
+  receiveJson(value: unknown): void {
+    this.receive(JSON.stringify(value));
+  }
+
+  /** The frames the client sent, parsed as JSON. */
+  get sentJson(): Record<string, unknown>[] {
+    return this.sent.map((f) => JSON.parse(f) as Record<string, unknown>);
   }
 
   /** The connection closes (the server's close, or the close handshake completing). */

@@ -6,7 +6,10 @@
 // Client -> server, the only frame: {type: 'message', content, message_id (UUID v4), session_id,
 // timestamp (ISO 8601 UTC), metadata: {} | {action: 'select_doctor', doctor_id} |
 // {action: 'select_time_slot', time_slot_id}}. A message_id seen before in its session is
-// recorded but not answered again.
+// recorded but not answered again on the socket that got it first; resent on another socket (the
+// client never saw the answer: replies here carry no id, so the reply after a message is the
+// client's only evidence it arrived), the whole reply is sent again there as one final frame,
+// once it is complete.
 //
 // Server -> client, one reply at a time per socket: deltas {type: 'message', content,
 // is_complete: false}, then the final {type: 'message', content, is_complete: true, metadata}
@@ -89,9 +92,11 @@ export const booking = {
           isNonEmptyString(messageId) &&
           !conn.firstTime(sessionId, messageId)
         )
-          return;
+          return void answerAgain(conn, `${sessionId}:${messageId}`);
         const metadata = isObject(frame.metadata) ? frame.metadata : {};
-        conn.enqueue(() => answer(conn, content, metadata));
+        const key =
+          isNonEmptyString(sessionId) && isNonEmptyString(messageId) ? `${sessionId}:${messageId}` : '';
+        conn.enqueue(() => answer(conn, content, metadata, key));
       },
     };
   },
@@ -112,11 +117,49 @@ export const booking = {
 };
 
 /**
+ * Replies per (session, message id): the socket that asked first, the whole text once complete,
+ * and the sockets that asked again meanwhile.
+ * @typedef {{conn: import('../connection.js').Connection, whole: string | null, owed: Set<import('../connection.js').Connection>}} Answered
+ * @param {import('../connection.js').Connection} conn
+ */
+const answers = (conn) =>
+  conn.store('booking:answers', () => /** @type {Map<string, Answered>} */ (new Map()));
+
+/**
+ * A message resent on another socket: its reply again, whole, as one final frame (now, or when
+ * it completes).
+ * @param {import('../connection.js').Connection} conn
+ * @param {string} key
+ */
+function answerAgain(conn, key) {
+  const known = answers(conn).get(key);
+  if (!known || known.conn === conn) return;
+  if (known.whole === null) known.owed.add(conn);
+  else conn.enqueue(async () => void conn.send({ type: 'message', content: known.whole, is_complete: true }));
+}
+
+/**
  * @param {import('../connection.js').Connection} conn
  * @param {string} content
  * @param {Record<string, unknown>} metadata
+ * @param {string} key the (session, message id) it answers, '' when unknown
  */
-async function answer(conn, content, metadata) {
+async function answer(conn, content, metadata, key) {
+  /** @type {Answered | undefined} */
+  const record = key ? { conn, whole: null, owed: new Set() } : undefined;
+  if (record) {
+    const known = answers(conn);
+    known.set(key, record);
+    // A long-running demo keeps the last thousand.
+    if (known.size > 1000) known.delete(known.keys().next().value ?? '');
+  }
+  const completed = (/** @type {string} */ whole) => {
+    if (!record) return;
+    record.whole = whole;
+    for (const other of record.owed)
+      if (other.open) other.send({ type: 'message', content: whole, is_complete: true });
+    record.owed.clear();
+  };
   const hook = hookOf(content);
   /** @param {string} error */
   const fail = (error) => void conn.send({ type: 'error', error });
@@ -181,6 +224,8 @@ async function answer(conn, content, metadata) {
     hook,
   );
   if (outcome === 'error') return fail(ERROR_TEXT);
+  // Complete even when this socket closed meanwhile: a resend elsewhere gets it whole.
+  completed(markdown);
   if (outcome === 'closed') return;
   if (!finalSent) conn.send({ type: 'message', content: markdown, is_complete: true, metadata: metadataOut });
 

@@ -17,7 +17,7 @@
 // `complete` (same id; `analysis` for symptom_checker, `recommendations` for
 // doctor_recommendation) and typing {is_typing: false}. A message whose message_id was seen
 // before in its session is recorded but not answered again. `heartbeat` is answered with a
-// `heartbeat` (option heartbeatReply).
+// `heartbeat` carrying the same message_id (option heartbeatReply).
 //
 // Test hooks, by the whole content of a user message:
 //   /error    part of a reply, then {type: 'error', data: {error: 'The AI service is temporarily
@@ -184,7 +184,10 @@ export const envelope = {
         redeliver(frame.session_id);
 
         if (frame.type === 'heartbeat') {
-          if (conn.options.heartbeatReply) send('heartbeat', { timestamp: new Date().toISOString() });
+          // The answer echoes the heartbeat's message_id: the client's proof that everything it
+          // wrote before the heartbeat arrived.
+          const echo = typeof frame.message_id === 'string' ? frame.message_id : undefined;
+          if (conn.options.heartbeatReply) send('heartbeat', { timestamp: new Date().toISOString() }, echo);
         } else if (frame.type === 'message' && typeof data.content === 'string') {
           if (typeof frame.session_id === 'string' && typeof frame.message_id === 'string') {
             if (!conn.firstTime(frame.session_id, frame.message_id)) return;

@@ -86,8 +86,10 @@ function decode(frame: unknown): ServerEvent[] {
       // A bare `ai_typing` frame means the assistant is typing.
       return [{ type: 'typing', typing: typing.is_typing ?? typing.isTyping ?? true }];
     }
-    // `user_message`: the server echoing the person's own message back, nothing new to show.
+    // A `pong` carries the ping's message_id: proof that what was written before the ping arrived.
     case 'pong':
+      return [messageId == null ? { type: 'alive' } : { type: 'alive', answers: idString(messageId) }];
+    // `user_message`: the server echoing the person's own message back, nothing new to show.
     case 'ping':
     case 'heartbeat':
     case 'user_message':
@@ -121,6 +123,8 @@ export const consultation: SocketDialect = {
   name: 'consultation',
   channel: 'socket',
   auth: ['query'],
+  // The seed's own client does not connect without a token: wait for one.
+  requires: ['token'],
   replies: 'id',
   heartbeat: 'echo',
   closeCodes: { unauthorized: [4401, 1008], final: [1000, 4403, 4404] },

@@ -157,6 +157,8 @@ export const conversation: SocketDialect = {
   name: 'conversation',
   channel: 'socket',
   auth: ['message'],
+  // The seed's own client does not connect without a token: wait for one.
+  requires: ['token'],
   replies: 'id',
   handshake: true,
   acks: true,

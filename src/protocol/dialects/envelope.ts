@@ -135,7 +135,8 @@ function decode(frame: unknown): ServerEvent[] {
     }
     case 'heartbeat':
     case 'pong':
-      return [{ type: 'alive' }];
+      // An answer to a heartbeat echoes its message_id: proof that what was written before it arrived.
+      return [id === undefined ? { type: 'alive' } : { type: 'alive', answers: id }];
     default:
       return badFrame(`unknown frame type '${type.slice(0, 40)}'`);
   }
@@ -168,6 +169,8 @@ export const envelope: SocketDialect = {
   name: 'envelope',
   channel: 'socket',
   auth: ['query', 'protocol', 'message'],
+  // The seed's own client does not connect without a token: wait for one.
+  requires: ['token'],
   replies: 'id',
   heartbeat: 'echo',
   closeCodes: { unauthorized: REFUSED_TOKEN_CODES, final: [4404] },

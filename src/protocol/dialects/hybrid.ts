@@ -141,7 +141,7 @@ function encode(command: ClientCommand): string | undefined {
 }
 
 /**
- * `{stream-url}?message=…&session_id=…`, keeping any query (and fragment) the stream URL has.
+ * `{stream-url}?message=…&session_id=…&message_id=…`, keeping any query (and fragment) the stream URL has.
  * Values are percent-encoded as `encodeURIComponent` would (`%20`, never `+`, for a space).
  * A relative stream URL stays relative: the caller resolves it.
  */
@@ -155,6 +155,8 @@ function replyRequest(command: SendCommand, ctx: DialectContext): HttpRequest {
   const params = new URLSearchParams(queryAt < 0 ? '' : beforeHash.slice(queryAt + 1));
   params.set('message', command.content);
   params.set('session_id', ctx.sessionId);
+  // The client's id, so a backend can deduplicate a request made again after a failure.
+  params.set('message_id', command.id);
   // URLSearchParams writes a space as `+` (and a real `+` as `%2B`), which some servers read
   // literally; `%20` means a space everywhere.
   return { method: 'GET', url: `${path}?${params.toString().replaceAll('+', '%20')}${hash}` };

@@ -1,0 +1,63 @@
+import type { ChatConfig } from '../config.js';
+import type { ChatMessage } from '../conversation/types.js';
+import { resolveHttpEndpoint } from '../protocol/endpoint.js';
+import type { DialectContext, HistoryEntry, SendCommand } from '../protocol/types.js';
+
+/**
+ * What a dialect sees when it encodes, decodes or builds a request. The endpoint and the history
+ * are worked out only when read (a socket dialect decodes thousands of frames and reads neither).
+ */
+export function dialectContext(
+  config: ChatConfig,
+  sessionId: string,
+  messages: readonly ChatMessage[],
+  state: unknown,
+  command?: SendCommand,
+): DialectContext {
+  let history: HistoryEntry[] | undefined;
+  let endpoint: string | undefined;
+  return {
+    sessionId,
+    feature: config.feature,
+    ...(config.userId === undefined ? {} : { userId: config.userId }),
+    ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+    ...(config.model === undefined ? {} : { model: config.model }),
+    ...(config.streamUrl === undefined ? {} : { streamUrl: config.streamUrl }),
+    get endpoint() {
+      if (endpoint === undefined && config.endpoint && config.dialect.channel === 'http') {
+        try {
+          const values = { feature: config.feature, userId: config.userId, sessionId };
+          endpoint = resolveHttpEndpoint(config.endpoint, values).href;
+        } catch {
+          endpoint = undefined;
+        }
+      }
+      return endpoint;
+    },
+    get history() {
+      history ??= historyOf(messages, command);
+      return history;
+    },
+    ...(state === undefined ? {} : { state }),
+  };
+}
+
+/**
+ * The conversation so far as an encoder sees it: what the server has (user messages it got,
+ * finished replies), oldest first, then the message being sent. User messages still waiting to
+ * go (the one being sent among them) are not history yet.
+ */
+export function historyOf(messages: readonly ChatMessage[], command?: SendCommand): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  for (const m of messages) {
+    const had =
+      m.role === 'user'
+        ? m.state === 'sent'
+        : m.role === 'assistant' &&
+          (m.state === 'complete' || m.state === 'interrupted' || m.state === 'stopped');
+    if (had && m.content && m.id !== command?.id)
+      entries.push({ id: m.id, role: m.role, content: m.content, time: m.time });
+  }
+  if (command) entries.push({ id: command.id, role: 'user', content: command.content, time: command.time });
+  return entries;
+}

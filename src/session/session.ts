@@ -1,0 +1,450 @@
+// The session: its public API and the glue between the conversation (conversation/), the
+// connection (connection.ts and its channels: socket-channel.ts, reply-stream.ts, delivery.ts) and
+// the page's other tabs (sharing.ts, tab-sync.ts). A little over 400 lines because it is that one
+// meeting point; each part it coordinates lives in its own file.
+import { connectionKey, resolveConfig, type ChatConfig } from '../config.js';
+import {
+  addUserMessage,
+  applyServerEvent,
+  emptyConversation,
+  interrupt,
+  markFailed,
+  markSent,
+  mergeMessage,
+  restoreConversation,
+  stopReply,
+  type ChatMessage,
+  type Conversation,
+  type Step,
+  type StepContext,
+} from '../conversation/index.js';
+import type { DialectContext, SendCommand, ServerEvent } from '../protocol/index.js';
+import { DEFAULTS } from '../transport/backoff.js';
+import { Status, type StatusDetail } from '../transport/status.js';
+import { Connection } from './connection.js';
+import { defaultDeps, type SessionDeps } from './deps.js';
+import type { LinkHost } from './link.js';
+import type { SocketChannel } from './socket-channel.js';
+import { dialectContext } from './context.js';
+import { Sharing } from './sharing.js';
+import { TokenSource, type TokenProvider } from './token.js';
+import type { ChatSessionEventMap, Origin, SessionSettings } from './types.js';
+
+export type { ChatSessionEventMap, MessageDetail, Origin, SessionSettings } from './types.js';
+
+/** After this many bad frames, the console hears about every hundredth only. */
+const BAD_FRAME_WARNINGS = 10;
+
+/**
+ * One conversation with its backend, held in one plain object: the connection (a persistent
+ * socket, per-turn HTTP streams, or both), the dialect, the conversation state, the outbox and its
+ * delivery evidence, liveness, persistence and tab sync. Every outside dependency comes from
+ * `deps` (real defaults), so tests drive it with a fake socket, fetch and clock. No Lit, no DOM.
+ *
+ * Lifetime: `configure()` on every host update (cheap when nothing changed; a change of the
+ * connection's settings rebuilds it, keeping the outbox), `close()` when the host goes away.
+ */
+export class ChatSession extends EventTarget {
+  readonly deps: SessionDeps;
+  private _conversation: Conversation = emptyConversation;
+  private _status: Status = Status.idle;
+  private _statusDetail?: StatusDetail;
+  private config?: ChatConfig;
+  private key?: string;
+  private readonly tokens = new TokenSource();
+  private readonly connection: Connection;
+  /** Bumped on every rebuild: callbacks of an older connection are ignored. */
+  private generation = 0;
+  /** Messages written while there is no connection to carry them (no endpoint yet). */
+  private waiting: SendCommand[] = [];
+  private madeSessionId: string;
+  private readonly sharing: Sharing;
+  /** Replies streaming from this tab's own connection (other tabs hear of them). */
+  private readonly ownReplies = new Set<string>();
+  private reported = '';
+  private badFrames = 0;
+  /** The backend's shared state, as last reported (AG-UI `STATE_SNAPSHOT`). */
+  private sharedState: unknown;
+
+  constructor(deps: Partial<SessionDeps> = {}) {
+    super();
+    this.deps = { ...defaultDeps(), ...deps };
+    this.madeSessionId = this.deps.newId();
+    this.connection = new Connection(this.deps, {
+      host: (config) => this.linkHost(config),
+      status: (detail) => this.setStatus(detail),
+      error: (code, message) => this.error(code, message),
+      busy: () => this.busy(),
+      credentials: () => this.tokens.present,
+      replyComplete: (socket, id) => this.replyComplete(socket, id),
+    });
+    this.sharing = new Sharing(this.deps, {
+      messages: () => this._conversation.messages,
+      restore: (messages) => {
+        this._conversation = restoreConversation(messages);
+        this.changed();
+      },
+      resend: (command) => this.enqueue(command),
+      queued: (id) => this.queued().some((c) => c.id === id),
+      message: (message) => this.onTabMessage(message),
+      clear: (session) => this.onTabClear(session),
+      stale: (ids) => this.step(interrupt(this._conversation, ids), 'tab'),
+      streaming: () =>
+        this._conversation.messages.filter((m) => m.state === 'streaming' && this.ownReplies.has(m.id)),
+    });
+  }
+
+  get conversation(): Conversation {
+    return this._conversation;
+  }
+
+  get messages(): readonly ChatMessage[] {
+    return this._conversation.messages;
+  }
+
+  get status(): Status {
+    return this._status;
+  }
+
+  /** The detail of the last status change (attempt, retryInMs, close code and reason). */
+  get statusDetail(): StatusDetail | undefined {
+    return this._statusDetail;
+  }
+
+  /** The validated configuration in use (after the first `configure()`). */
+  get currentConfig(): ChatConfig | undefined {
+    return this.config;
+  }
+
+  /** The session id in use: the host's `session-id`, else the one the widget made (or restored). */
+  get sessionId(): string {
+    return this.config?.sessionId ?? this.madeSessionId;
+  }
+
+  /** Typed subscription; returns the function that unsubscribes. */
+  on<K extends keyof ChatSessionEventMap>(type: K, listener: (event: ChatSessionEventMap[K]) => void) {
+    const wrapped = (event: Event) => listener(event as ChatSessionEventMap[K]);
+    this.addEventListener(type, wrapped);
+    return () => this.removeEventListener(type, wrapped);
+  }
+
+  /** Applies the host's settings. Cheap when nothing that matters changed. */
+  configure(settings: SessionSettings): void {
+    const { config, problems } = resolveConfig(settings);
+    this.report(problems);
+    this.config = config;
+    this.madeSessionId = this.sharing.sync(config, this.madeSessionId);
+    let credentials = this.tokens.setToken(settings.token);
+    if ('tokenProvider' in settings)
+      credentials = this.tokens.setProvider(settings.tokenProvider) || credentials;
+    const key = `${connectionKey(config)}|${this.sessionId}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.rebuild();
+    } else if (credentials) this.connection.reconnect();
+    this.connection.panel(settings.panelOpen ?? true);
+  }
+
+  /**
+   * A new token provider. It is used at the next (re)connect; it reconnects at once only when the
+   * connection cannot work without it (`unauthorized`, `offline`, or waiting for credentials).
+   * Assigning one anew (a framework re-render) therefore costs nothing.
+   */
+  setTokenProvider(provider: TokenProvider | null | undefined): void {
+    if (this.tokens.setProvider(provider) && this.connection.needsCredentials(this._status))
+      this.connection.reconnect();
+  }
+
+  /**
+   * Sends a user message: it waits in the outbox (pending) until the connection carries it, and
+   * is `sent` once the server is known to have it. Returns false when nothing was sent (empty,
+   * too long, or the cancelable `send` event was cancelled).
+   */
+  send(content: string, metadata?: Record<string, unknown>): boolean {
+    const text = content.trim();
+    if (!text) return false;
+    const maxLength = this.config?.maxLength ?? Infinity;
+    if (text.length > maxLength) {
+      this.error('too-long', `Messages can be at most ${maxLength} characters; this one has ${text.length}.`);
+      return false;
+    }
+    const intent = new CustomEvent('send', { detail: { content: text }, cancelable: true });
+    if (!this.dispatchEvent(intent)) return false;
+    const command: SendCommand = { type: 'send', id: this.deps.newId(), content: text, time: this.now() };
+    if (metadata) command.metadata = metadata;
+    const { id, time } = command;
+    this.step(addUserMessage(this._conversation, { id, content: text, time }, this.stepContext()));
+    if (this.queued().length >= DEFAULTS.outboxLimit) {
+      this.failed(
+        command.id,
+        'outbox-full',
+        `The outbox is full (${DEFAULTS.outboxLimit} messages); message not sent`,
+      );
+      return true;
+    }
+    this.sharing.hold(command.id);
+    this.enqueue(command);
+    this.connection.sent();
+    return true;
+  }
+
+  /** The person typed in the composer (dialects with a typing frame tell the server). */
+  typing(): void {
+    this.connection.socket?.typing();
+  }
+
+  /**
+   * Stops the reply streaming now (or about to start): it ends `stopped`. Dialects that can
+   * cancel are asked to; HTTP streams are aborted; the rest of the reply's frames is dropped.
+   */
+  stop(): void {
+    const streaming = this._conversation.messages.filter((m) => m.state === 'streaming').map((m) => m.id);
+    const { socket, streams } = this.connection;
+    for (const id of streaming) {
+      socket?.stop(id);
+      streams?.stop(id);
+      this.step(stopReply(this._conversation, id));
+    }
+    if (streaming.length === 0 && this._conversation.awaiting) {
+      // The reply has not begun: its request is aborted, or its frames dropped when they come.
+      streams?.stop();
+      socket?.stopNext();
+      this.step({ conversation: { ...this._conversation, awaiting: false }, notices: [] });
+    }
+  }
+
+  /** Connects (or starts again at once after `offline` / `unauthorized`), whatever the mode. */
+  connect(): void {
+    if (!this.connection.carrier) this.rebuild();
+    this.connection.connect();
+  }
+
+  /** Closes the connection and stays disconnected (`idle`) until `connect()`. */
+  disconnect(): void {
+    this.connection.disconnect();
+  }
+
+  /**
+   * Empties the transcript and the outbox. Unless the host set `session-id`, a new session starts
+   * (a new id; the old one, and its saved conversation, are forgotten) so the next person on a
+   * shared device never continues the previous one's server session.
+   */
+  clear(): void {
+    for (const command of this.queued()) {
+      this.connection.carrier?.cancel(command.id);
+      this.sharing.release(command.id);
+    }
+    this.waiting = [];
+    this._conversation = emptyConversation;
+    this.ownReplies.clear();
+    const before = this.sessionId;
+    const fresh = this.config?.sessionId === undefined;
+    if (fresh) this.madeSessionId = this.deps.newId();
+    this.sharing.cleared(before, fresh ? this.sessionId : undefined, this.sessionId);
+    this.changed();
+    if (fresh && this.config) this.configureAgain();
+  }
+
+  /** The host went away: every socket, request, timer and channel is closed. */
+  close(): void {
+    this.waiting = [...this.queued()];
+    this.connection.close();
+    this.generation++;
+    this.key = undefined;
+    this.sharing.close();
+  }
+
+  // ------------------------------------------------------------------ connection
+
+  /** A new connection for the current settings; whatever waited in the old one waits in this one. */
+  private rebuild(): void {
+    const queued = this.queued();
+    this.generation++;
+    this.waiting = this.connection.build(this.config!, this.sessionId, queued);
+  }
+
+  /** Something is under way (the idle timeout waits for it to end). */
+  private busy(): boolean {
+    const conv = this._conversation;
+    return this.queued().length > 0 || conv.awaiting || conv.messages.some((m) => m.state === 'streaming');
+  }
+
+  /** The session id changed: the connection follows where it depends on it. */
+  private configureAgain(): void {
+    const config = this.config!;
+    const dialect = config.dialect;
+    const needsNew =
+      dialect.channel === 'socket' &&
+      (dialect.join || dialect.query !== undefined || (config.endpoint ?? '').includes('{session}'));
+    this.key = `${connectionKey(config)}|${this.sessionId}`;
+    if (needsNew) this.rebuild();
+  }
+
+  private replyComplete(socket: SocketChannel, id: string): void {
+    const reply = this._conversation.messages.find((m) => m.id === id);
+    if (!reply || !this.config || this.config.dialect.channel !== 'socket') return;
+    const frame = this.config.dialect.encode(
+      { type: 'reply-complete', id, content: reply.content },
+      this.context(this.config),
+    );
+    if (frame) socket.notify(frame);
+  }
+
+  /** What the connection's channels may call; calls from a replaced connection are ignored. */
+  private linkHost(config: ChatConfig): LinkHost {
+    const generation = this.generation;
+    const live = () => generation === this.generation;
+    return {
+      deps: this.deps,
+      config,
+      context: (command) => this.context(config, command),
+      token: () => this.tokens.get(),
+      now: () => this.now(),
+      status: (detail) => live() && this.setStatus(detail),
+      events: (events) => live() && this.onEvents(events),
+      delivered: (ids) => {
+        if (!live()) return;
+        for (const id of ids) {
+          this.step(markSent(this._conversation, id));
+          this.sharing.release(id);
+        }
+      },
+      interrupt: (ids) => live() && this.step(interrupt(this._conversation, ids)),
+      failed: (id, code, message) => live() && this.failed(id, code, message),
+      error: (code, message) => live() && this.error(code, message),
+      knows: (id) => this._conversation.messages.some((m) => m.id === id),
+    };
+  }
+
+  private onEvents(events: ServerEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'bad-frame') {
+        this.badFrames++;
+        if (this.badFrames <= BAD_FRAME_WARNINGS || this.badFrames % 100 === 0)
+          console.warn(`<ai-chat> dropped a bad frame (${this.badFrames} so far): ${event.reason}`);
+        this.error('bad-frame', event.reason);
+        continue;
+      }
+      if (event.type === 'state' || event.type === 'data') {
+        if (event.type === 'state' && event.snapshot !== undefined) this.sharedState = event.snapshot;
+        this.dispatchEvent(new CustomEvent('data', { detail: event }));
+        continue;
+      }
+      if (event.type === 'reply-delta' && event.id) this.ownReplies.add(event.id);
+      this.step(
+        applyServerEvent(this._conversation, event, this.stepContext()),
+        event.type === 'history' ? 'history' : 'live',
+      );
+    }
+  }
+
+  private setStatus(detail: StatusDetail): void {
+    const previous = this._status;
+    if (detail.status === previous && detail.status !== Status.reconnecting) return;
+    this._status = detail.status;
+    this._statusDetail = { ...detail, previous };
+    this.dispatchEvent(new CustomEvent('status', { detail: this._statusDetail }));
+    this.changed();
+  }
+
+  // ------------------------------------------------------------------ outbox
+
+  private queued(): readonly SendCommand[] {
+    return [...this.waiting, ...(this.connection.carrier?.queued() ?? [])];
+  }
+
+  private enqueue(command: SendCommand): void {
+    const { carrier, socket } = this.connection;
+    if (!carrier) {
+      this.waiting.push(command);
+      return;
+    }
+    carrier.send(command);
+    // A control socket beside the reply streams (hybrid) hears of the message once, if it is up.
+    if (socket && carrier !== socket) socket.send(command);
+  }
+
+  private failed(id: string, code: string, message: string): void {
+    this.connection.carrier?.cancel(id);
+    this.waiting = this.waiting.filter((c) => c.id !== id);
+    this.sharing.release(id);
+    this.step(markFailed(this._conversation, id));
+    this.error(code, message);
+  }
+
+  // ------------------------------------------------------------------ other tabs
+
+  private onTabMessage(message: ChatMessage): void {
+    // A message this tab is sending is this tab's to report on: another tab cannot change it.
+    if (this.queued().some((c) => c.id === message.id)) return;
+    this.step(mergeMessage(this._conversation, message, this.stepContext()), 'tab');
+  }
+
+  private onTabClear(session: string | undefined): void {
+    this._conversation = emptyConversation;
+    this.ownReplies.clear();
+    for (const command of this.queued()) this.connection.carrier?.cancel(command.id);
+    this.waiting = [];
+    // The other tab started a new session: follow it (unless the host chose the session).
+    if (session && this.config && !this.config.sessionId && session !== this.madeSessionId) {
+      this.madeSessionId = session;
+      this.sharing.follow(session);
+      this.configureAgain();
+    }
+    this.changed();
+  }
+
+  // ------------------------------------------------------------------ conversation
+
+  private step({ conversation, notices }: Step, origin: Origin = 'live'): void {
+    if (conversation === this._conversation && notices.length === 0) return;
+    const before = this._conversation;
+    this._conversation = conversation;
+    // Saved when a message is added or changes state, never per streamed chunk.
+    if (notices.length) this.sharing.save(this.sessionId, conversation.messages);
+    for (const notice of notices) {
+      if (notice.kind === 'error') {
+        this.error(notice.code, notice.message);
+        continue;
+      }
+      const { message } = notice;
+      if (message.state !== 'streaming') this.ownReplies.delete(message.id);
+      if (origin === 'live') this.sharing.tell(message);
+      const added = !before.messages.some((m) => m.id === message.id);
+      this.dispatchEvent(new CustomEvent('message', { detail: { message, origin, added } }));
+    }
+    this.changed();
+  }
+
+  private stepContext(): StepContext {
+    return { now: this.now(), newId: this.deps.newId, maxMessages: this.config?.maxMessages ?? 100 };
+  }
+
+  /** What a dialect sees. */
+  private context(config: ChatConfig, command?: SendCommand): DialectContext {
+    return dialectContext(config, this.sessionId, this._conversation.messages, this.sharedState, command);
+  }
+
+  private now(): string {
+    return new Date(this.deps.clock.now()).toISOString();
+  }
+
+  private changed(): void {
+    this.connection.check();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private error(code: string, message: string): void {
+    this.dispatchEvent(new CustomEvent('error', { detail: { code, message } }));
+  }
+
+  private report(problems: string[]): void {
+    const key = problems.join('\n');
+    if (key === this.reported) return;
+    this.reported = key;
+    for (const problem of problems) {
+      console.warn(`<ai-chat> ${problem}`);
+      this.error('bad-config', problem);
+    }
+  }
+}
