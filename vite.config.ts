@@ -7,7 +7,8 @@ import { mockBackend } from './demo/server/vite-plugin.js';
 // `vite build --mode iife`: dist/ai-chat.iife.js, the same as a classic script (for pages that strip
 //   `type="module"`); it defines <ai-chat> and adds no global.
 // `vite build --mode npm`: dist/index.js for bundlers, with the dependencies left external, and the
-//   framework entries dist/react.js (`ai-chat-element/react`) and dist/vue.js (`/vue`).
+//   framework entries dist/react.js (`ai-chat-element/react`) and dist/vue.js (`/vue`), and the
+//   clinic example's copy dist/presets/clinic.js (`/presets/clinic`).
 const ENTRY = fileURLToPath(new URL('src/ai-chat.ts', import.meta.url));
 const DEPENDENCIES = [
   /^lit(\/|$)/,
@@ -142,7 +143,12 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       lib: {
         entry: npm
-          ? { index: 'src/index.ts', react: 'src/frameworks/react.ts', vue: 'src/frameworks/vue.ts' }
+          ? {
+              index: 'src/index.ts',
+              react: 'src/frameworks/react.ts',
+              vue: 'src/frameworks/vue.ts',
+              'presets/clinic': 'src/presets/clinic.ts',
+            }
           : iife
             ? 'virtual:ai-chat-iife'
             : 'src/ai-chat.ts',

@@ -11,15 +11,7 @@ import { markdown } from './render/markdown-directive.js';
 import { changed } from './same.js';
 import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
-import {
-  directionOf,
-  en,
-  entry,
-  isBuiltIn,
-  stringsFor,
-  type Strings,
-  type StringsOverride,
-} from './strings.js';
+import { entry, type Strings, type StringsOverride } from './i18n/index.js';
 import { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
 import { plainText } from './views/plain-text.js';
@@ -162,7 +154,7 @@ export class AiChat extends LitElement {
     idleTimeout: this.idleTimeout,
     panelOpen: !this.floating || this.opened,
   }));
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, () => this.strings);
 
   /** WebSocket URL; `{feature}` (snake_case turned into kebab-case), `{user}` and `{session}` are filled in. A relative URL resolves against the page; `http(s):` becomes `ws(s):`. */
   @property() endpoint?: string;
@@ -255,7 +247,7 @@ export class AiChat extends LitElement {
   /**
    * Any of the UI strings, merged over the built-in language chosen from `lang` (English,
    * Spanish, French, German or Arabic); a table (`status`, `features`, …) may name only the
-   * entries it changes. See `src/strings.ts` for every key.
+   * entries it changes. See `src/i18n/types.ts` for every key.
    */
   @property({ attribute: false, hasChanged: changed }) strings?: StringsOverride;
 
@@ -272,11 +264,6 @@ export class AiChat extends LitElement {
   @query('#urgent') private urgentRegion?: HTMLElement;
 
   private stopFollowing?: () => void;
-  /** The strings, language and direction in use (worked out before each render). */
-  private text: Strings = en;
-  private uiLang = 'en';
-  private uiDir: 'ltr' | 'rtl' = 'ltr';
-  private textKey?: { lang: string; override?: StringsOverride };
   /** `chat.arrivals` when the reader last saw the transcript: the unread count starts there. */
   private readMark = 0;
   /** Announcements to write into the live regions once the update has rendered them. */
@@ -342,7 +329,6 @@ export class AiChat extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.setAttribute('status', this.chat.status);
     this.toggleAttribute('busy', isBusy(this.chat.conversation));
-    this.resolveLanguage();
     if (!this.floating || this.opened) this.readMark = this.chat.arrivals;
     // Closing: focus inside the panel (it is about to be hidden) goes back to the launcher.
     if (changed.get('opened') === true && !this.opened) this.returnFocus = this.panelHasFocus();
@@ -418,10 +404,22 @@ export class AiChat extends LitElement {
     this.opened = false;
   }
 
-  override render(): TemplateResult {
+  /** Also waits for a language file on its way, and the update it brings. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.locale.loading) {
+      await this.locale.loading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    // Nothing is shown until the strings of the page's language have arrived.
+    if (!this.locale.ready) return nothing;
     const floating = this.floating;
     const status = this.chat.status;
-    return html`<div class="root" lang=${this.uiLang} dir=${this.uiDir}>
+    return html`<div class="root" lang=${this.uiLang} dir=${this.locale.direction}>
       ${floating ? this.renderLauncher() : nothing}
       <div
         part="panel"
@@ -607,7 +605,7 @@ export class AiChat extends LitElement {
   private renderMessage(message: ChatMessage): TemplateResult {
     const t = this.text;
     const { role, state } = message;
-    const who = role === 'user' ? t.you : role === 'assistant' ? t.assistant : t.notice;
+    const who = role === 'user' ? t.you : role === 'assistant' ? t.assistant : t.system;
     return html`<div class="row ${role}">
       ${
         role === 'assistant' && this.avatar.length > 0
@@ -705,20 +703,13 @@ export class AiChat extends LitElement {
     return this.mode === 'launcher';
   }
 
-  /**
-   * The strings, language and direction: the built-in language of `lang` (the element's, else the
-   * nearest ancestor's or the document's), English when there is none (unless `strings` supplies
-   * the words); the direction from the element's own `dir`, else from the language.
-   */
-  private resolveLanguage(): void {
-    const requested = canonical(this.locale.lang);
-    const lang = requested && (isBuiltIn(requested) || this.strings) ? requested : 'en';
-    if (this.textKey?.lang !== lang || this.textKey.override !== this.strings) {
-      this.text = stringsFor(lang, this.strings);
-      this.textKey = { lang, override: this.strings };
-    }
-    this.uiLang = lang;
-    this.uiDir = this.locale.dir ?? directionOf(lang);
+  /** The strings in use (the page's language, with `strings` merged over it). */
+  private get text(): Strings {
+    return this.locale.strings;
+  }
+
+  private get uiLang(): string {
+    return this.locale.language;
   }
 
   private panelHasFocus(): boolean {
@@ -854,15 +845,6 @@ export class AiChat extends LitElement {
 
 /** Browsers with `field-sizing: content` grow the textarea in CSS; others get a small fallback. */
 const AUTO_SIZING = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
-
-/** A language tag in canonical form, `''` when there is none or it is not a valid tag. */
-function canonical(tag: string): string {
-  try {
-    return (tag && Intl.getCanonicalLocales(tag)[0]) || '';
-  } catch {
-    return '';
-  }
-}
 
 const CHAT_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path

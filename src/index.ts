@@ -19,4 +19,4 @@ export type {
 } from './protocol/types.js';
 export { Status, type StatusDetail } from './transport/status.js';
 export type { TokenProvider } from './session/token.js';
-export type { Strings, StringsOverride } from './strings.js';
+export type { FeatureCopy, Strings, StringsOverride } from './i18n/index.js';

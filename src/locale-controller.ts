@@ -1,16 +1,48 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  builtInLanguage,
+  canonicalTag,
+  directionOf,
+  en,
+  loadedStrings,
+  loadStrings,
+  mergeStrings,
+  type Language,
+  type Strings,
+  type StringsOverride,
+} from './i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * The language the element is in: its own `lang`, else the nearest ancestor's (across shadow
- * roots), else the document's. It asks for an update when the element's or the document's
- * `lang` or `dir` changes (a MutationObserver; no timers).
+ * The language the element speaks, and its strings. The language is the element's own `lang`,
+ * else the nearest ancestor's (across shadow roots), else the document's; a built-in one is
+ * loaded on demand (English is always there), any other falls back to English unless `strings`
+ * supplies the words. The direction is the element's own `dir`, else the language's. It asks
+ * for an update when the element's or the document's `lang` or `dir` changes (a
+ * MutationObserver; no timers) and when a language file arrives.
  */
 export class LocaleController implements ReactiveController {
-  private observer?: MutationObserver;
+  /** The strings in use: the language's, with `strings` merged over them. */
+  strings: Strings = en;
+  /** The language tag in use (`en` when nothing else applies). */
+  language = 'en';
+  /** The direction in use. */
+  direction: 'ltr' | 'rtl' = 'ltr';
+  /** The strings of the language asked for have arrived at least once (English: at once). */
+  ready = false;
+  /** A language file on its way (the host's `updateComplete` waits for it). */
+  loading?: Promise<unknown>;
 
-  constructor(private readonly host: Host) {
+  private observer?: MutationObserver;
+  /** Built-in languages whose file could not be loaded: English stands in. */
+  private readonly failed = new Set<Language>();
+  private merged?: { base: Strings; override?: StringsOverride; strings: Strings };
+
+  constructor(
+    private readonly host: Host,
+    private readonly override: () => StringsOverride | undefined = () => undefined,
+  ) {
     host.addController(this);
   }
 
@@ -23,6 +55,27 @@ export class LocaleController implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+  }
+
+  /** Works out the language, direction and strings before each render. */
+  hostUpdate(): void {
+    const requested = canonicalTag(this.lang);
+    const override = this.override();
+    const builtIn = builtInLanguage(requested);
+    const language = builtIn && !this.failed.has(builtIn) ? builtIn : undefined;
+    const tag = requested && (language || override) ? requested : 'en';
+    const base = loadedStrings(language ?? 'en');
+    if (!base) {
+      this.load(language!);
+      // Until it arrives, the language shown so far stays (nothing is shown before the first one).
+      return;
+    }
+    if (this.merged?.base !== base || this.merged.override !== override)
+      this.merged = { base, override, strings: mergeStrings(base, override) };
+    this.strings = this.merged.strings;
+    this.language = tag;
+    this.direction = this.dir ?? directionOf(tag);
+    this.ready = true;
   }
 
   /** The BCP 47 tag in effect, `''` when nothing says. */
@@ -40,5 +93,18 @@ export class LocaleController implements ReactiveController {
   get dir(): 'ltr' | 'rtl' | undefined {
     const dir = this.host.getAttribute('dir')?.toLowerCase();
     return dir === 'ltr' || dir === 'rtl' ? dir : undefined;
+  }
+
+  private load(language: Language): void {
+    if (this.loading) return;
+    this.loading = loadStrings(language)
+      .catch((error: unknown) => {
+        this.failed.add(language);
+        console.warn(`<ai-chat> could not load the ${language} strings; using English`, error);
+      })
+      .finally(() => {
+        this.loading = undefined;
+        this.host.requestUpdate();
+      });
   }
 }

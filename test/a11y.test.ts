@@ -8,6 +8,7 @@ import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
 import { closeBackends, startBackend, type Backend } from './support/backend.js';
 import { connected, q, qa, replies, until, litWarnings } from './support/element.js';
+import { clinic } from '../src/presets/clinic.js';
 
 const REPLY = [
   '## Possible causes',
@@ -309,7 +310,13 @@ describe('accessibility', () => {
     await setViewport({ width: 320, height: 640 });
     try {
       const el = await fixture<AiChat>(
-        html`<ai-chat mode="launcher" open style="--ai-chat-font-size: 30px" feature="faq"></ai-chat>`,
+        html`<ai-chat
+          mode="launcher"
+          open
+          style="--ai-chat-font-size: 30px"
+          feature="faq"
+          .strings=${clinic.en}
+        ></ai-chat>`,
       );
       const panel = q(el, '[part~="panel"]')!;
       expect(panel.getBoundingClientRect().width).to.equal(320);

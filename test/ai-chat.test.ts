@@ -8,6 +8,7 @@ import type { AiChatErrorEvent } from '../src/events.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
 import { connected, q, qa, until } from './support/element.js';
+import { clinic } from '../src/presets/clinic.js';
 
 const REPLY = [
   '## Possible causes',
@@ -36,6 +37,7 @@ async function chat(backend: Backend, attrs: { token?: string; feature?: string;
       token=${attrs.token ?? 'demo-token'}
       feature=${attrs.feature ?? 'symptom_checker'}
       max-retries=${attrs.maxRetries ?? 5}
+      .strings=${clinic.en}
     ></ai-chat>`,
   );
   return el;

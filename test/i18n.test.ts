@@ -4,9 +4,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
-import { languages, stringsFor } from '../src/strings.js';
+import ar from '../src/i18n/ar.js';
+import de from '../src/i18n/de.js';
+import en from '../src/i18n/en.js';
+import es from '../src/i18n/es.js';
+import fr from '../src/i18n/fr.js';
+import { mergeStrings, type Strings } from '../src/i18n/index.js';
+import { clinic } from '../src/presets/clinic.js';
 import { closeBackends, startBackend, type Backend } from './support/backend.js';
 import { connected, q, qa, replies, until, litWarnings } from './support/element.js';
+
+const languages: Record<string, Strings> = { en, es, fr, de, ar };
+const stringsFor = (lang: string, override?: Parameters<typeof mergeStrings>[1]) =>
+  mergeStrings(languages[lang]!, override);
 
 const text = (el: AiChat, selector: string) => q(el, selector)?.textContent?.trim();
 
@@ -22,8 +32,10 @@ const shown = (el: AiChat) => ({
   suggestions: qa(el, '[part~="suggestion"]').map((b) => b.textContent!.trim()),
 });
 
-const expected = (lang: string) => {
+/** What a language shows; with the clinic preset, its intro and suggestions for the `faq` feature. */
+const expected = (lang: string, preset = false) => {
   const s = languages[lang]!;
+  const faq = preset ? clinic[lang as keyof typeof clinic].features!.faq : undefined;
   return {
     heading: s.heading,
     status: s.status.idle,
@@ -31,8 +43,8 @@ const expected = (lang: string) => {
     inputLabel: s.inputLabel,
     send: s.send,
     emptyTitle: s.emptyTitle,
-    intro: s.features.faq!.intro,
-    suggestions: s.features.faq!.suggestions,
+    intro: faq?.intro ?? s.emptyBody,
+    suggestions: faq?.suggestions ?? [],
   };
 };
 
@@ -64,7 +76,28 @@ describe('languages', () => {
       if (lang !== 'en') expect(shown(el).placeholder).to.not.equal(languages.en!.placeholder);
       await expect(el).to.be.accessible();
     });
+
+    it(`shows the clinic preset's intro and suggestions in ${lang} (the strings property)`, async () => {
+      const preset = clinic[lang as keyof typeof clinic];
+      const el = await fixture<AiChat>(
+        html`<ai-chat lang=${lang} feature="faq" .strings=${preset}></ai-chat>`,
+      );
+      expect(shown(el)).to.deep.equal(expected(lang, true));
+      await expect(el).to.be.accessible();
+    });
   }
+
+  it('keeps clinic copy out of the built-in strings, in the clinic preset', () => {
+    for (const [lang, strings] of Object.entries(languages)) {
+      expect(strings.features, lang).to.deep.equal({});
+      expect(strings.emergencyNotice, lang).to.not.match(/112|911/);
+      const preset = clinic[lang as keyof typeof clinic];
+      expect(preset.emergencyNotice, lang).to.match(/112 \/ 911/);
+      expect(Object.keys(preset.features!).sort(), lang).to.deep.equal(
+        Object.keys(clinic.en.features!).sort(),
+      );
+    }
+  });
 
   it('has the same keys in every built-in language', () => {
     const keys = (value: object) => Object.keys(value).sort();
@@ -72,7 +105,7 @@ describe('languages', () => {
       expect(keys(strings), lang).to.deep.equal(keys(languages.en!));
       for (const [key, value] of Object.entries(strings)) {
         expect(typeof value, `${lang}.${key}`).to.equal(
-          typeof (languages.en as Record<string, unknown>)[key],
+          typeof (languages.en as unknown as Record<string, unknown>)[key],
         );
       }
       expect(keys(strings.status), `${lang}.status`).to.deep.equal(keys(languages.en!.status));
@@ -85,6 +118,7 @@ describe('languages', () => {
       html`<div lang="de-AT"><ai-chat feature="faq"></ai-chat></div>`,
     );
     const el = wrapper.querySelector('ai-chat')!;
+    await el.updateComplete;
     expect(shown(el)).to.deep.equal(expected('de'));
     expect(q(el, '.root')!.getAttribute('lang')).to.equal('de-AT');
 

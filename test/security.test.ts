@@ -8,7 +8,7 @@ import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatActionEvent } from '../src/events.js';
 import { MarkdownStream } from '../src/render/markdown-stream.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { strings } from '../src/strings.js';
+import strings from '../src/i18n/en.js';
 import { formatWhen } from '../src/views/cards.js';
 import { XSS_GROUPS, XSS_VECTORS, type XssVector } from './fixtures/xss-vectors.js';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';

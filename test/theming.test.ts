@@ -6,6 +6,7 @@ import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
 import { closeBackends, startBackend, type Backend } from './support/backend.js';
 import { connected, q, qa, until, litWarnings } from './support/element.js';
+import { clinic } from '../src/presets/clinic.js';
 
 /** Adds a page stylesheet for one test; returns its remover. */
 function pageStyle(css: string): () => void {
@@ -24,7 +25,12 @@ const computed = (el: Element, property: string) => getComputedStyle(el).getProp
  */
 async function busyChat(backend: Backend): Promise<AiChat> {
   const el = await fixture<AiChat>(
-    html`<ai-chat endpoint=${backend.url('/ai/{feature}/ws')} token="t" feature="symptom_checker">
+    html`<ai-chat
+      endpoint=${backend.url('/ai/{feature}/ws')}
+      token="t"
+      feature="symptom_checker"
+      .strings=${clinic.en}
+    >
       <svg slot="avatar" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"></circle></svg>
     </ai-chat>`,
   );
@@ -112,7 +118,7 @@ describe('theming', () => {
       ].join('\n'),
     );
     try {
-      const empty = await fixture<AiChat>(html`<ai-chat feature="faq"></ai-chat>`);
+      const empty = await fixture<AiChat>(html`<ai-chat feature="faq" .strings=${clinic.en}></ai-chat>`);
       expectPartsStyled(empty, ['empty', 'suggestion'], 'scroll-margin-left');
       empty.remove();
 

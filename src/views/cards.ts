@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Card, Doctor, TimeSlot } from '../protocol/types.js';
-import { entry, type Strings } from '../strings.js';
+import { entry, type Strings } from '../i18n/index.js';
 
 /** A choice on a card: the element fires `ai-chat-action` and, unless cancelled, sends it. */
 export interface CardAction {

@@ -30,6 +30,7 @@ test('the tarball holds exactly the builds, their types, the manifest, README, L
     'dist/index.js',
     'dist/react.js',
     'dist/vue.js',
+    'dist/presets/clinic.js',
     'dist/ai-chat.js',
     'dist/ai-chat.iife.js',
     // The README's screenshot, by its CDN URL (see the README test below).
@@ -42,7 +43,14 @@ test('the tarball holds exactly the builds, their types, the manifest, README, L
     [],
     'dist/types/ holds only declarations',
   );
-  for (const entry of ['index', 'ai-chat', 'events', 'frameworks/react', 'frameworks/vue']) {
+  for (const entry of [
+    'index',
+    'ai-chat',
+    'events',
+    'frameworks/react',
+    'frameworks/vue',
+    'presets/clinic',
+  ]) {
     assert.ok(files.has(`dist/types/${entry}.d.ts`), `dist/types/${entry}.d.ts is packed`);
   }
   assert.deepEqual(
