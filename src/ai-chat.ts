@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './ai-chat.styles.js';
 import { ChatController, type Announcement, type TokenProvider } from './chat-controller.js';
 import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
-import type { Dialect } from './protocol/types.js';
+import { readSettings, settingDefaults, settingProperties, type SettingValues } from './settings.js';
 import { AiChatActionEvent } from './events.js';
 import { LocaleController } from './locale-controller.js';
 import { markdown } from './render/markdown-directive.js';
@@ -17,6 +17,10 @@ import { renderCard, type CardAction } from './views/cards.js';
 import { plainText } from './views/plain-text.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
 import { formatTime } from './views/time.js';
+
+// The settings of ./settings.ts are this class's properties (their JSDoc is there, and in the manifest).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface AiChat extends SettingValues {}
 
 /**
  * An embeddable AI chat: a WebSocket to an AI backend that survives bad networks, streams the
@@ -129,82 +133,19 @@ import { formatTime } from './views/time.js';
  * @cssproperty [--ai-chat-offset=20px] - Distance of the launcher and the panel from the viewport's edges.
  * @cssproperty [--ai-chat-z-index=1000] - Stacking order of the launcher and the floating panel.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AiChat extends LitElement {
   static override styles = styles;
 
+  /** Every setting (`endpoint`, `feature`, `max-retries`, …) from the one table in ./settings.ts. */
+  static override properties = settingProperties;
+
   private readonly chat = new ChatController(this, () => ({
-    endpoint: this.endpoint,
-    token: this.token,
-    feature: this.feature,
-    dialect: this.dialect,
-    model: this.model,
-    auth: this.auth,
-    streamUrl: this.streamUrl,
-    userId: this.userId,
-    sessionId: this.sessionId,
-    apiKey: this.apiKey,
-    maxRetries: this.maxRetries,
-    heartbeat: this.heartbeat,
-    maxMessages: this.maxMessages,
-    maxLength: this.maxLength,
-    persist: this.persist,
-    mode: this.mode,
-    theme: this.theme,
-    connect: this.connectMode,
-    idleTimeout: this.idleTimeout,
+    ...readSettings(this),
     panelOpen: !this.floating || this.opened,
   }));
   private readonly locale = new LocaleController(this, () => this.strings);
 
-  /** WebSocket URL; `{feature}` (snake_case turned into kebab-case), `{user}` and `{session}` are filled in. A relative URL resolves against the page; `http(s):` becomes `ws(s):`. */
-  @property() endpoint?: string;
-  /** Auth token; a new value reconnects at once. */
-  @property() token?: string;
-  /** AI feature id (`symptom_checker`, `booking_assistant`, …). */
-  @property() feature = 'chat';
-  /**
-   * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`; as a
-   * property, also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend,
-   * validated; an equal object built anew changes nothing).
-   */
-  @property({ hasChanged: changed }) dialect: string | Dialect = 'envelope';
-  /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */
-  @property() model?: string;
-  /** How the token travels: `query`, `message` (first frame) or `protocol` (`Sec-WebSocket-Protocol`). Default: per dialect. */
-  @property() auth?: string;
-  /** Reply stream URL for the `hybrid` dialect. */
-  @property({ attribute: 'stream-url' }) streamUrl?: string;
-  /** User id, for dialects and endpoints that need one (`{user}`). */
-  @property({ attribute: 'user-id' }) userId?: string;
-  /** Conversation id (`{session}`); when unset, the widget makes one and keeps it across reconnects. */
-  @property({ attribute: 'session-id' }) sessionId?: string;
-  /** API key, for dialects that need one. */
-  @property({ attribute: 'api-key' }) apiKey?: string;
-  /** Heading text. */
-  @property() heading?: string;
-  /** Placeholder of the message input. */
-  @property() placeholder?: string;
-  /** Reconnect attempts after a drop before the status says `offline` (0–100); it still retries at the backoff cap while the browser is online, and comes back by itself. */
-  @property({ attribute: 'max-retries', type: Number }) maxRetries = 5;
-  /**
-   * Seconds between heartbeats (1–3600; `0` turns heartbeats and liveness off). Where the server
-   * answers heartbeats, nothing received for two intervals means a dead socket; elsewhere, no
-   * frame for two intervals while an answer or a reply is expected. A dead socket is replaced.
-   */
-  @property({ type: Number }) heartbeat = 30;
-  /**
-   * Where the conversation is kept across reloads: `none` (nothing is stored), `session`
-   * (sessionStorage) or `local` (localStorage), keyed by endpoint, feature and session id. The session id
-   * is kept too, so a reload continues the conversation and sends what was still waiting; `clear()`
-   * wipes the saved copy. Other tabs and frames showing the same conversation stay in sync.
-   */
-  @property() persist = 'none';
-  /** The conversation keeps the newest N messages (never dropping one still waiting to be sent). */
-  @property({ attribute: 'max-messages', type: Number }) maxMessages = 100;
-  /** The longest message the person may send, in characters (a longer one is not sent and gets an `ai-chat-error` `too-long`). */
-  @property({ attribute: 'max-length', type: Number }) maxLength = 4000;
-  /** Load images in replies (off by default: a remote image can leak that a page was read); without it, an image becomes a link. */
-  @property({ attribute: 'allow-images', type: Boolean }) allowImages = false;
   /**
    * `() => string | Promise<string>`: returns a token; called before every (re)connect (so a
    * short-lived token can be refreshed) and wins over `token`. Assigning one never reconnects by
@@ -221,27 +162,6 @@ export class AiChat extends LitElement {
     this.chat.session.setTokenProvider(provider);
   }
   private _tokenProvider?: TokenProvider;
-  /**
-   * When to connect: `auto` (on load; the inline default), `open` (when the launcher's panel
-   * opens or a message is sent; the launcher default) or `manual` (only `connect()`). While
-   * disconnected on purpose the status is `idle`; messages written meanwhile wait in the outbox.
-   * (The property is `connectMode`: `connect()` is the method.)
-   */
-  @property({ attribute: 'connect' }) connectMode?: 'auto' | 'open' | 'manual';
-  /**
-   * Seconds of nothing happening (no message waiting, no reply under way) before the connection
-   * is closed cleanly while the launcher's panel is closed or the page hidden (status `idle`); the
-   * next message, or opening the panel, reconnects. Default: 120 for a launcher, off inline; `0`
-   * turns it off.
-   */
-  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout?: number;
-  /**
-   * `inline` (default): the chat in place, as tall as `--ai-chat-height`. `launcher`: a floating
-   * button at the bottom corner that opens the chat as a panel (full screen on narrow screens).
-   */
-  @property({ reflect: true }) mode?: 'inline' | 'launcher';
-  /** Colours: `auto` (default; follows the page's `color-scheme`, and the system's preference where the page allows both), `light` or `dark`. */
-  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
   /** Whether the launcher's panel is open (`mode="launcher"`; the `open` attribute); also `open()` and `close()`. */
   @property({ attribute: 'open', type: Boolean, reflect: true }) opened = false;
   /**
@@ -277,6 +197,7 @@ export class AiChat extends LitElement {
 
   constructor() {
     super();
+    Object.assign(this, settingDefaults);
     this.addEventListener('keydown', this.onHostKeydown);
   }
 

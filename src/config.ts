@@ -1,36 +1,27 @@
-import { AUTH_MODES, DEFAULT_DIALECT, dialects, type AuthMode, type Dialect } from './protocol/index.js';
+import { DEFAULT_DIALECT, dialects, type Dialect } from './protocol/index.js';
+import { AuthMode } from './protocol/types.js';
 import { redactEndpoint } from './protocol/endpoint.js';
-import { DEFAULTS } from './transport/backoff.js';
-import { PERSIST_MODES, type PersistMode } from './conversation/persistence.js';
+import type { PersistMode } from './conversation/persistence.js';
+import {
+  ConnectMode,
+  type Mode,
+  SETTINGS,
+  settingNames,
+  type RawSettings,
+  type Setting,
+  type SettingName,
+  type SettingValues,
+} from './settings.js';
 
-/** The element's connection settings, as the host page set them (attributes or properties). */
-export interface RawConfig {
-  endpoint?: string | null;
-  feature?: string | null;
-  /** A built-in dialect's name, or a dialect object (the public dialect API). */
-  dialect?: string | Dialect | null;
-  auth?: string | null;
-  streamUrl?: string | null;
-  userId?: string | null;
-  sessionId?: string | null;
-  apiKey?: string | null;
-  maxRetries?: number | null;
-  heartbeat?: number | null;
-  maxMessages?: number | null;
-  maxLength?: number | null;
-  persist?: string | null;
-  /** The `model` attribute (OpenAI-compatible backends). */
-  model?: string | null;
-  /** When to connect: `auto` | `open` | `manual` (default per `mode`). */
-  connect?: string | null;
-  /** Seconds of nothing happening before an idle connection is closed; `0` = never. */
-  idleTimeout?: number | null;
-  /** Checked only (the element uses them): `inline` | `launcher`, and `auto` | `light` | `dark`. */
-  mode?: string | null;
-  theme?: string | null;
-}
+// Validation of what the page set, driven by the settings table (../settings.ts): each setting
+// is read by its kind, a wrong value is replaced by the default and described, and the few rules
+// that tie settings together (the dialect decides the auth modes; the mode decides when to
+// connect) are written out here.
 
-/** Settings after validation: every field usable, defaults filled in. */
+/** The element's settings, as the host page set them (attributes or properties). */
+export type RawConfig = RawSettings;
+
+/** Settings after validation, as the session uses them: every field usable, defaults filled in. */
 export interface ChatConfig {
   endpoint?: string;
   feature: string;
@@ -47,38 +38,15 @@ export interface ChatConfig {
   maxLength: number;
   persist: PersistMode;
   model?: string;
-  /** `inline` or `launcher` (the element's `mode`). */
-  mode: 'inline' | 'launcher';
-  /** When to connect (see `ConnectMode`). */
+  mode: Mode;
+  /** When to connect (the `connect` attribute, the `connectMode` property). */
   connect: ConnectMode;
   /** Milliseconds of nothing happening before an idle connection is closed; `undefined` = the default of the mode. */
   idleTimeoutMs?: number;
 }
 
-/**
- * When the widget connects: `auto` on load (inline default), `open` when the launcher's panel
- * opens or a message is sent (launcher default), `manual` only on `connect()`.
- */
-export type ConnectMode = 'auto' | 'open' | 'manual';
-export const CONNECT_MODES: readonly ConnectMode[] = ['auto', 'open', 'manual'];
-
-/** The sane range of each number setting; a value outside is clamped (and reported). */
-export const LIMITS = {
-  /** Seconds between heartbeats: 0 (off) or 1 s to an hour (a timer cannot wait past ~24.8 days). */
-  heartbeat: { min: 1, max: 3600 },
-  maxRetries: { min: 0, max: 100 },
-  maxMessages: { min: 1, max: 10_000 },
-  maxLength: { min: 1, max: 100_000 },
-  /** Seconds: 0 (never) or 10 s to a day. */
-  idleTimeout: { min: 10, max: 86_400 },
-} as const;
-
-export const DEFAULT_FEATURE = 'chat';
-export const DEFAULT_MAX_MESSAGES = 100;
-export const DEFAULT_MAX_LENGTH = 4000;
-const DEFAULT_HEARTBEAT_S = DEFAULTS.heartbeatMs / 1000;
-
-const text = (value: string | null | undefined): string | undefined => value?.trim() || undefined;
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim() || undefined : undefined;
 
 /**
  * A URL setting that must parse (relative ones against the page). An unusable one is dropped and
@@ -96,39 +64,7 @@ function url(name: string, value: string | null | undefined, problems: string[])
   }
 }
 
-function count(name: string, value: number | null | undefined, fallback: number, problems: string[]): number {
-  if (value === null || value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) {
-    const got = Number.isNaN(value) ? 'something that is not a number' : String(value);
-    problems.push(`${name} must be a number ≥ 0 (got ${got}); using ${fallback}`);
-    return fallback;
-  }
-  return value;
-}
-
-/**
- * A number setting within `[min, max]` (`offAtZero`: 0 is also allowed and means off). Out of
- * range: clamped, and reported.
- */
-function ranged(
-  name: string,
-  value: number | null | undefined,
-  fallback: number,
-  { min, max }: { min: number; max: number },
-  problems: string[],
-  offAtZero = false,
-): number {
-  const n = count(name, value, fallback, problems);
-  if (offAtZero && n === 0) return 0;
-  if (n >= min && n <= max) return n;
-  const clamped = n < min ? min : max;
-  problems.push(
-    `${name} must be ${offAtZero ? '0 or ' : ''}between ${min} and ${max} (got ${n}); using ${clamped}`,
-  );
-  return clamped;
-}
-
-const AUTH_NAMES: readonly string[] = [...AUTH_MODES, 'header'];
+const AUTH_NAMES: readonly string[] = Object.values(AuthMode);
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 
 /**
@@ -174,6 +110,87 @@ function dialectOf(value: RawConfig['dialect'], problems: string[]): Dialect {
   return fallback;
 }
 
+function count(name: string, value: unknown, fallback: number, problems: string[]): number {
+  if (value === null || value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    const got = Number.isNaN(value) ? 'something that is not a number' : String(value);
+    problems.push(`${name} must be a number ≥ 0 (got ${got}); using ${fallback}`);
+    return fallback;
+  }
+  return value;
+}
+
+type NumberSetting = Extract<Setting, { kind: 'number' }>;
+
+/**
+ * A number setting within `[min, max]` (`off`: 0 is also allowed and means off). Out of range:
+ * clamped, and reported. Without a default, unset stays unset.
+ */
+function ranged(name: string, value: unknown, setting: NumberSetting, problems: string[]) {
+  const fallback = setting.default as number | undefined;
+  if (fallback === undefined && (value === null || value === undefined)) return undefined;
+  const n = count(name, value, fallback ?? 0, problems);
+  const { min, max, off } = setting;
+  let result = n;
+  if (!(off && n === 0) && (n < min || n > max)) {
+    result = n < min ? min : max;
+    problems.push(
+      `${name} must be ${off ? '0 or ' : ''}between ${min} and ${max} (got ${n}); using ${result}`,
+    );
+  }
+  return setting.whole ? Math.floor(result) : result;
+}
+
+/** A choice setting: one of its values, else the fallback (reported). */
+function choice(
+  name: string,
+  value: unknown,
+  values: readonly string[],
+  fallback: string | undefined,
+  problems: string[],
+) {
+  const given = text(value);
+  if (given === undefined || values.includes(given)) return given ?? fallback;
+  problems.push(`${name} "${given}" is not one of ${values.join(', ')}; using ${fallback}`);
+  return fallback;
+}
+
+/**
+ * Every setting read by its kind (the dialect and the auth mode are left to their own rules).
+ * Unset or unusable values become the default.
+ */
+function readAll(raw: RawConfig, problems: string[]) {
+  const values: Partial<Record<SettingName, unknown>> = {};
+  for (const name of settingNames) {
+    const setting: Setting = SETTINGS[name];
+    const value = raw[name];
+    const attribute = setting.attribute;
+    switch (setting.kind) {
+      case 'text':
+        values[name] = text(value) ?? setting.default;
+        break;
+      case 'url':
+        values[name] = url(attribute, text(value), problems);
+        break;
+      case 'number':
+        values[name] = ranged(attribute, value, setting, problems);
+        break;
+      case 'choice':
+        if (name !== 'auth') {
+          const options = Object.values(setting.values);
+          values[name] = choice(attribute, value, options, setting.default as string | undefined, problems);
+        }
+        break;
+      case 'flag':
+        values[name] = value === true;
+        break;
+      case 'dialect':
+        break;
+    }
+  }
+  return values as Omit<SettingValues, 'dialect' | 'auth'>;
+}
+
 /**
  * Validates what the page set. A wrong value never stops the widget: it is replaced by the
  * default and described in `problems` (the element reports each as a `bad-config` error).
@@ -190,74 +207,44 @@ export function resolveConfig(raw: RawConfig): { config: ChatConfig; problems: s
         `auth "${authName}" is not one the ${dialect.name} dialect supports (${dialect.auth.join(', ')}); using ${auth}`,
       );
   }
-  const persistName = text(raw.persist) ?? 'none';
-  let persist: PersistMode = 'none';
-  if ((PERSIST_MODES as readonly string[]).includes(persistName)) persist = persistName as PersistMode;
-  else problems.push(`persist "${persistName}" is not one of ${PERSIST_MODES.join(', ')}; nothing is stored`);
-  const mode = text(raw.mode);
-  if (mode && mode !== 'inline' && mode !== 'launcher') {
-    problems.push(`mode "${mode}" is not one of inline, launcher; using inline`);
-  }
-  const theme = text(raw.theme);
-  if (theme && !['auto', 'light', 'dark'].includes(theme)) {
-    problems.push(`theme "${theme}" is not one of auto, light, dark; using auto`);
-  }
-  const connectName = text(raw.connect);
-  let connect: ConnectMode = mode === 'launcher' ? 'open' : 'auto';
-  if (connectName) {
-    if ((CONNECT_MODES as readonly string[]).includes(connectName)) connect = connectName as ConnectMode;
-    else
-      problems.push(`connect "${connectName}" is not one of ${CONNECT_MODES.join(', ')}; using ${connect}`);
-  }
-  const idle =
-    raw.idleTimeout === null || raw.idleTimeout === undefined
-      ? undefined
-      : ranged('idle-timeout', raw.idleTimeout, 0, LIMITS.idleTimeout, problems, true);
+  const s = readAll(raw, problems);
+  const mode = s.mode;
   const config: ChatConfig = {
-    endpoint: text(raw.endpoint),
-    feature: text(raw.feature) ?? DEFAULT_FEATURE,
+    endpoint: s.endpoint,
+    feature: s.feature,
     dialect,
     auth,
-    streamUrl: url('stream-url', raw.streamUrl, problems),
-    userId: text(raw.userId),
-    sessionId: text(raw.sessionId),
-    apiKey: text(raw.apiKey),
-    maxRetries: Math.floor(
-      ranged('max-retries', raw.maxRetries, DEFAULTS.maxRetries, LIMITS.maxRetries, problems),
-    ),
-    heartbeatMs:
-      ranged('heartbeat', raw.heartbeat, DEFAULT_HEARTBEAT_S, LIMITS.heartbeat, problems, true) * 1000,
-    maxMessages: Math.floor(
-      ranged('max-messages', raw.maxMessages, DEFAULT_MAX_MESSAGES, LIMITS.maxMessages, problems),
-    ),
-    maxLength: Math.floor(
-      ranged('max-length', raw.maxLength, DEFAULT_MAX_LENGTH, LIMITS.maxLength, problems),
-    ),
-    persist,
-    model: text(raw.model),
-    mode: mode === 'launcher' ? 'launcher' : 'inline',
-    connect,
-    ...(idle === undefined ? {} : { idleTimeoutMs: idle * 1000 }),
+    streamUrl: s.streamUrl,
+    userId: s.userId,
+    sessionId: s.sessionId,
+    apiKey: s.apiKey,
+    maxRetries: s.maxRetries,
+    heartbeatMs: s.heartbeat * 1000,
+    maxMessages: s.maxMessages,
+    maxLength: s.maxLength,
+    persist: s.persist,
+    model: s.model,
+    mode,
+    connect: s.connectMode ?? (mode === 'launcher' ? ConnectMode.open : ConnectMode.auto),
+    ...(s.idleTimeout === undefined ? {} : { idleTimeoutMs: s.idleTimeout * 1000 }),
   };
   return { config, problems };
 }
 
+/** Settings whose change needs a new connection (the table's `connection`), as the config names them. */
+const CONNECTION_SETTINGS = settingNames.filter((name) => (SETTINGS[name] as Setting).connection);
+
 /** The part of the config that, when it changes, needs a new connection. */
 export const connectionKey = (c: ChatConfig): string =>
-  JSON.stringify([
-    c.endpoint,
-    c.feature,
-    c.dialect.name,
-    dialectIdentity(c.dialect),
-    c.auth,
-    c.streamUrl,
-    c.userId,
-    c.sessionId,
-    c.apiKey,
-    c.model,
-    c.maxRetries,
-    c.heartbeatMs,
-  ]);
+  JSON.stringify(
+    CONNECTION_SETTINGS.map((name) =>
+      name === 'dialect'
+        ? [c.dialect.name, dialectIdentity(c.dialect)]
+        : name === 'heartbeat'
+          ? c.heartbeatMs
+          : c[name as keyof ChatConfig],
+    ),
+  );
 
 /**
  * A dialect as far as the connection cares: its name and traits. A page that builds an equal

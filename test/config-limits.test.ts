@@ -46,8 +46,8 @@ describe('config: limits and dialect objects', () => {
   it('connects on load inline and when opened as a launcher, unless told otherwise', () => {
     expect(resolveConfig({}).config.connect).to.equal('auto');
     expect(resolveConfig({ mode: 'launcher' }).config.connect).to.equal('open');
-    expect(resolveConfig({ mode: 'launcher', connect: 'manual' }).config.connect).to.equal('manual');
-    const wrong = resolveConfig({ connect: 'sometimes' });
+    expect(resolveConfig({ mode: 'launcher', connectMode: 'manual' }).config.connect).to.equal('manual');
+    const wrong = resolveConfig({ connectMode: 'sometimes' });
     expect(wrong.config.connect).to.equal('auto');
     expect(wrong.problems[0]).to.contain('connect "sometimes"');
   });

@@ -2,15 +2,9 @@
 // bad value replaced and described (the element reports each problem as a `bad-config` error),
 // and the values kept as given. (Limits on very large or very small values belong to the session.)
 import { expect } from '@open-wc/testing';
-import {
-  connectionKey,
-  DEFAULT_FEATURE,
-  DEFAULT_MAX_LENGTH,
-  DEFAULT_MAX_MESSAGES,
-  resolveConfig,
-  type RawConfig,
-} from '../src/config.js';
+import { connectionKey, resolveConfig, type RawConfig } from '../src/config.js';
 import { AUTH_MODES, DEFAULT_DIALECT, dialects } from '../src/protocol/index.js';
+import { SETTINGS } from '../src/settings.js';
 import { DEFAULTS } from '../src/transport/backoff.js';
 
 const resolve = (raw: RawConfig = {}) => resolveConfig(raw);
@@ -33,9 +27,13 @@ describe('config: resolveConfig', () => {
       maxMessages: 100,
       maxLength: 4000,
       persist: 'none',
+      model: undefined,
+      mode: 'inline',
+      connect: 'auto',
     });
-    // The documented defaults and the exported constants agree.
-    expect([DEFAULT_FEATURE, DEFAULT_DIALECT, DEFAULT_MAX_MESSAGES, DEFAULT_MAX_LENGTH]).to.deep.equal([
+    // The documented defaults (the settings table) and the constants elsewhere agree.
+    const { feature, maxMessages, maxLength } = SETTINGS;
+    expect([feature.default, DEFAULT_DIALECT, maxMessages.default, maxLength.default]).to.deep.equal([
       'chat',
       'envelope',
       100,
@@ -123,7 +121,9 @@ describe('config: resolveConfig', () => {
     it('an unknown auth mode is reported and the dialect default is used', () => {
       const { config, problems } = resolve({ dialect: 'conversation', auth: 'cookie' });
       expect(config.auth).to.equal('message');
-      expect(problems).to.deep.equal(['auth "cookie" is not one of query, message, protocol; using message']);
+      expect(problems).to.deep.equal([
+        'auth "cookie" is not one the conversation dialect supports (message); using message',
+      ]);
     });
 
     it('with an unknown dialect, a bad auth falls back to the default dialect’s mode', () => {
@@ -131,7 +131,9 @@ describe('config: resolveConfig', () => {
       expect(config.dialect.name).to.equal('envelope');
       expect(config.auth).to.equal('query');
       expect(problems).to.have.length(2);
-      expect(problems[1]).to.equal('auth "QUERY" is not one of query, message, protocol; using query');
+      expect(problems[1]).to.equal(
+        'auth "QUERY" is not one the envelope dialect supports (query, protocol, message); using query',
+      );
     });
   });
 
@@ -178,12 +180,13 @@ describe('config: resolveConfig', () => {
       ['max-messages', 'maxMessages'],
       ['max-length', 'maxLength'],
     ] as const) {
-      it(`${name} keeps a whole number of at least 1`, () => {
+      it(`${name} keeps a whole number of at least 1 (less is clamped, and reported)`, () => {
         expect(resolve({ [key]: 20 }).config[key]).to.equal(20);
         expect(resolve({ [key]: 7.8 }).config[key]).to.equal(7);
         expect(resolve({ [key]: 0 }).config[key], '0 keeps one').to.equal(1);
         expect(resolve({ [key]: 0.5 }).config[key]).to.equal(1);
-        expect(resolve({ [key]: 0 }).problems).to.deep.equal([]);
+        expect(resolve({ [key]: 1 }).problems).to.deep.equal([]);
+        expect(resolve({ [key]: 0 }).problems).to.have.length(1);
       });
     }
   });
@@ -201,13 +204,11 @@ describe('config: resolveConfig', () => {
       it(`persist "${bad}" is reported and nothing is stored`, () => {
         const { config, problems } = resolve({ persist: bad });
         expect(config.persist).to.equal('none');
-        expect(problems).to.deep.equal([
-          `persist "${bad}" is not one of none, session, local; nothing is stored`,
-        ]);
+        expect(problems).to.deep.equal([`persist "${bad}" is not one of none, session, local; using none`]);
       });
     }
 
-    it('mode and theme are only checked: good values pass, bad ones are reported', () => {
+    it('mode and theme are checked: good values pass, bad ones are reported (the theme is the element’s only)', () => {
       for (const mode of ['inline', 'launcher']) expect(resolve({ mode }).problems).to.deep.equal([]);
       for (const theme of ['auto', 'light', 'dark']) expect(resolve({ theme }).problems).to.deep.equal([]);
       expect(resolve({ mode: 'popup' }).problems).to.deep.equal([
@@ -216,10 +217,8 @@ describe('config: resolveConfig', () => {
       expect(resolve({ theme: 'Dark' }).problems).to.deep.equal([
         'theme "Dark" is not one of auto, light, dark; using auto',
       ]);
-      expect(Object.keys(resolve({ mode: 'launcher', theme: 'dark' }).config)).to.not.include.members([
-        'mode',
-        'theme',
-      ]);
+      expect(resolve({ mode: 'launcher', theme: 'dark' }).config).to.include({ mode: 'launcher' });
+      expect(Object.keys(resolve({ theme: 'dark' }).config)).to.not.include('theme');
     });
   });
 
@@ -253,17 +252,18 @@ describe('config: resolveConfig', () => {
       maxMessages: -1,
       maxLength: -1,
     });
+    // The dialect (the auth mode depends on it) first, then the settings table's order.
     expect(problems.map((p) => p.split(' ')[0])).to.deep.equal([
       'dialect',
       'auth',
-      'persist',
-      'mode',
-      'theme',
       'stream-url',
       'max-retries',
       'heartbeat',
+      'persist',
       'max-messages',
       'max-length',
+      'mode',
+      'theme',
     ]);
   });
 });

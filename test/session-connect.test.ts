@@ -69,7 +69,7 @@ describe('ChatSession: when it connects', () => {
     });
 
     it('manual: nothing until connect(); a message waits for it', async () => {
-      const h = make({ connect: 'manual' });
+      const h = make({ connectMode: 'manual' });
       h.configure();
       h.session.send('waiting');
       await h.settle();

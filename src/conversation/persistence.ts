@@ -6,8 +6,9 @@ import { emptyConversation } from './conversation.js';
 // Plain functions over a Storage-like object; every failure (quota, privacy mode, a
 // corrupted entry) is swallowed: losing the saved copy must never break the chat.
 
-export type PersistMode = 'none' | 'session' | 'local';
-export const PERSIST_MODES: readonly PersistMode[] = ['none', 'session', 'local'];
+/** Where the conversation is kept across reloads (the `persist` attribute). */
+export const PersistMode = { none: 'none', session: 'session', local: 'local' } as const;
+export type PersistMode = (typeof PersistMode)[keyof typeof PersistMode];
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 

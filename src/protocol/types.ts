@@ -187,7 +187,13 @@ export interface DialectContext {
  * frame, first), `protocol` (`Sec-WebSocket-Protocol: bearer, TOKEN`) or `header`
  * (`Authorization: Bearer TOKEN` on HTTP requests).
  */
-export type AuthMode = 'query' | 'message' | 'protocol' | 'header';
+export const AuthMode = {
+  query: 'query',
+  message: 'message',
+  protocol: 'protocol',
+  header: 'header',
+} as const;
+export type AuthMode = (typeof AuthMode)[keyof typeof AuthMode];
 
 /** A setting a dialect cannot work without. */
 export type DialectSetting = 'endpoint' | 'token' | 'userId' | 'apiKey' | 'streamUrl' | 'model';
