@@ -46,7 +46,7 @@ export interface AiChat extends SettingValues {}
  * @fires {AiChatMessageEvent} ai-chat-message - A message was added, finished streaming, or changed state. `detail: {message}`.
  * @fires {AiChatSendEvent} ai-chat-send - Before a user message is sent; cancelable. `detail: {content}`.
  * @fires {AiChatActionEvent} ai-chat-action - A choice on a card was clicked; cancelable. `detail: {action, value, message}`.
- * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting (`code`: `server-error`, `bad-frame`, `bad-config` (also "no token"), `send-failed`, `outbox-full`, `connect-timeout`, `target-failed`, `stream-failed`, `reply-too-large`, `too-long`, `token-provider`, …). `detail: {code, message}`.
+ * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting. `code` is one of `AiChatErrorCode` (`bad-config` (also "no token"), `bad-frame`, `server-error`, `unauthorized`, `send-failed`, `outbox-full`, `too-long`, `connect-timeout`, `socket-failed`, `target-failed`, `token-provider`, `stream-failed`, `stream-error`, `reply-too-large`; see docs/api.md) or a server's own code. `detail: {code, message}`.
  *
  * @csspart panel - The chat itself: header, transcript and composer (in `mode="launcher"`, the floating panel).
  * @csspart launcher - The floating button that opens and closes the panel (`mode="launcher"`).

@@ -1,6 +1,6 @@
 import { DEFAULT_DIALECT, dialects, type Dialect } from './protocol/index.js';
 import { AuthMode } from './protocol/types.js';
-import { redactEndpoint } from './protocol/endpoint.js';
+import { redactUrl } from './transport/redact-url.js';
 import type { PersistMode } from './conversation/persistence.js';
 import {
   ConnectMode,
@@ -59,7 +59,7 @@ function url(name: string, value: string | null | undefined, problems: string[])
     new URL(given, globalThis.location?.href ?? 'http://localhost/');
     return given;
   } catch {
-    problems.push(`${name} "${redactEndpoint(given)}" is not a valid URL; ignored`);
+    problems.push(`${name} "${redactUrl(given)}" is not a valid URL; ignored`);
     return undefined;
   }
 }

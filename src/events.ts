@@ -40,16 +40,41 @@ export class AiChatActionEvent extends Event {
   }
 }
 
-/** Error codes the widget reports in `ai-chat-error`. */
-export type AiChatErrorCode =
-  | 'server-error'
-  | 'bad-frame'
-  | 'bad-config'
-  | 'send-failed'
-  | 'outbox-full'
-  | 'connect-timeout'
-  | 'token-provider'
-  | (string & {});
+/**
+ * The codes of `ai-chat-error` the widget reports itself. An `error` frame from a server that
+ * names its own code (`rate_limited`, …) passes that code on as it came, so the type stays open.
+ */
+export const AiChatErrorCode = {
+  /** A setting is wrong (its default is used instead), or one the dialect needs is missing (also "no token"). */
+  badConfig: 'bad-config',
+  /** A frame the dialect could not understand was dropped (the conversation goes on). */
+  badFrame: 'bad-frame',
+  /** The server reported an error without a code of its own; the reply it names ends `failed`. */
+  serverError: 'server-error',
+  /** The server refused the credentials sent in-band (the `conversation` dialect's auth frame). */
+  unauthorized: 'unauthorized',
+  /** A message could not be written (the socket failed, or the dialect has no frame for it). */
+  sendFailed: 'send-failed',
+  /** The outbox already holds 200 messages: this one is not sent and ends `failed`. */
+  outboxFull: 'outbox-full',
+  /** The message is longer than `max-length`: it is not sent. */
+  tooLong: 'too-long',
+  /** No usable connection within the connect timeout: the attempt counts as failed and another follows. */
+  connectTimeout: 'connect-timeout',
+  /** The browser refused to open the WebSocket (an unusable URL). */
+  socketFailed: 'socket-failed',
+  /** Where to connect could not be worked out (the token provider failed while the URL was built). */
+  targetFailed: 'target-failed',
+  /** The `tokenProvider` threw or rejected. */
+  tokenProvider: 'token-provider',
+  /** An HTTP reply stream failed for good (the server answered with an error): the reply ends `failed`. */
+  streamFailed: 'stream-failed',
+  /** An HTTP reply stream reported an error event. */
+  streamError: 'stream-error',
+  /** A reply grew past 512 K characters: it is cut there and ends `failed`. */
+  replyTooLarge: 'reply-too-large',
+} as const;
+export type AiChatErrorCode = (typeof AiChatErrorCode)[keyof typeof AiChatErrorCode] | (string & {});
 
 /** Fired for a server error, a bad frame, a failed send or an unusable configuration. */
 export class AiChatErrorEvent extends Event {

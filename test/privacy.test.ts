@@ -3,7 +3,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
-import { redactEndpoint, resolveEndpoint } from '../src/protocol/endpoint.js';
+import { resolveEndpoint } from '../src/protocol/endpoint.js';
+import { redactUrl } from '../src/transport/redact-url.js';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
 import { connected, q, replies, sleep, until } from './support/element.js';
 
@@ -156,13 +157,13 @@ async function refuse(backend: Backend, el: AiChat, token: string): Promise<void
 }
 
 describe('privacy: endpoints in messages', () => {
-  it('redactEndpoint drops the query, fragment and user info, valid URL or not', () => {
-    expect(redactEndpoint(`wss://me:${SECRET}@chat.example/ai/{feature}/ws?token=${SECRET}#x`)).to.equal(
+  it('redactUrl drops the query, fragment and user info, valid URL or not', () => {
+    expect(redactUrl(`wss://me:${SECRET}@chat.example/ai/{feature}/ws?token=${SECRET}#x`)).to.equal(
       'wss://chat.example/ai/{feature}/ws?…',
     );
-    expect(redactEndpoint(`http://[::1/ws#token=${SECRET}`)).to.equal('http://[::1/ws?…');
-    expect(redactEndpoint(`//me:${SECRET}@chat.example/ws`)).to.equal('//chat.example/ws');
-    expect(redactEndpoint('/chat/ws')).to.equal('/chat/ws');
+    expect(redactUrl(`http://[::1/ws#token=${SECRET}`)).to.equal('http://[::1/ws?…');
+    expect(redactUrl(`//me:${SECRET}@chat.example/ws`)).to.equal('//chat.example/ws');
+    expect(redactUrl('/chat/ws')).to.equal('/chat/ws');
   });
 
   it('resolveEndpoint drops a fragment (a WebSocket URL cannot have one)', () => {

@@ -1,3 +1,4 @@
+import { redactUrl } from '../transport/redact-url.js';
 import type { AuthMode } from './types.js';
 
 export interface EndpointValues {
@@ -7,19 +8,10 @@ export interface EndpointValues {
 }
 
 /**
- * An endpoint as it may be shown in a message: no query string or fragment (`?…` instead) and no
- * user info, where tokens and keys travel. Works on values that are not valid URLs too.
- */
-export function redactEndpoint(endpoint: string): string {
-  const [base = ''] = endpoint.split(/[?#]/, 1);
-  return base.replace(/^([^:/?#]*:?\/\/)[^/?#]*@/, '$1') + (base.length < endpoint.length ? '?…' : '');
-}
-
-/**
  * Fills `{feature}`, `{user}` and `{session}` in an endpoint template and returns an absolute
  * `ws:`/`wss:` URL. A relative endpoint resolves against `base` (the page), `http(s):` is turned
  * into `ws(s):` and a fragment is dropped. Throws an `Error` with a readable message for an
- * unusable endpoint (shown without its query string, fragment or user info: {@link redactEndpoint}).
+ * unusable endpoint (shown without its query string, fragment or user info: {@link redactUrl}).
  */
 export function resolveEndpoint(
   template: string,
@@ -35,12 +27,12 @@ export function resolveEndpoint(
   try {
     url = new URL(filled, base);
   } catch {
-    throw new Error(`endpoint "${redactEndpoint(template)}" is not a valid URL`);
+    throw new Error(`endpoint "${redactUrl(template)}" is not a valid URL`);
   }
   if (url.protocol === 'http:') url.protocol = 'ws:';
   else if (url.protocol === 'https:') url.protocol = 'wss:';
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    throw new Error(`endpoint "${redactEndpoint(template)}" must be a ws:, wss:, http: or https: URL`);
+    throw new Error(`endpoint "${redactUrl(template)}" must be a ws:, wss:, http: or https: URL`);
   }
   // A WebSocket URL cannot have a fragment (the constructor throws): drop it.
   url.hash = '';

@@ -7,7 +7,6 @@ import type { Dialect } from './types.js';
 
 export type * from './types.js';
 export {
-  redactEndpoint,
   resolveEndpoint,
   resolveHttpEndpoint,
   tokenProtocols,

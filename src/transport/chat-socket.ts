@@ -5,6 +5,7 @@
 import { DEFAULTS, nextDelay } from './backoff.js';
 import { Status, type StatusDetail } from './status.js';
 import { realClock, type Clock } from './clock.js';
+import { redactUrl } from './redact-url.js';
 
 /** Where and how to connect; produced afresh before every (re)connect. */
 export interface ConnectTarget {
@@ -107,16 +108,6 @@ const ABANDON_CODE = 4000;
 
 const defaultEnvironment = (): SocketEnvironment | undefined =>
   typeof window === 'undefined' ? undefined : window;
-
-/** A URL without its query string or fragment, safe to show (tokens travel in the query). */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return url.split(/[?#]/, 1)[0] ?? '';
-  }
-}
 
 /**
  * One logical chat connection over a sequence of WebSockets: connect, backoff with full

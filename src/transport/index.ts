@@ -2,7 +2,6 @@ export { DEFAULTS, nextDelay, type BackoffOptions } from './backoff.js';
 export { Status, type StatusDetail } from './status.js';
 export {
   ChatSocket,
-  redactUrl,
   type ChatSocketErrorDetail,
   type ChatSocketEventMap,
   type ChatSocketOptions,
@@ -12,6 +11,7 @@ export {
   type WebSocketConstructor,
 } from './chat-socket.js';
 export { realClock, type Clock } from './clock.js';
+export { redactUrl } from './redact-url.js';
 export {
   readEventStream,
   EventStreamParser,

@@ -140,3 +140,34 @@ test('every slot in the templates is documented', () => {
   );
   for (const s of element.slots) assert.ok(s.description, `slot ${s.name || '(default)'} has a description`);
 });
+
+test('every error code the widget reports is named and documented in AiChatErrorCode and in the ai-chat-error doc', () => {
+  const events = readFileSync(join(ROOT, 'src/events.ts'), 'utf8');
+  const block = events.slice(
+    events.indexOf('export const AiChatErrorCode'),
+    events.indexOf('} as const;', events.indexOf('export const AiChatErrorCode')),
+  );
+  const named = all(/^\s+\w+: '([a-z-]+)',$/gm, block);
+  // Each entry has its doc line just above it.
+  assert.equal(
+    all(/\/\*\* [^\n]+ \*\/\n\s+\w+: '[a-z-]+',/g, block).length,
+    named.length,
+    'one doc line each',
+  );
+  // The codes the sources emit: `error('code', …)`, `failed(id, 'code', …)`, `emitError('code', …)`, `code: 'code'`.
+  const emitted = new Set([
+    ...all(/\b(?:error|emitError)\(\s*'([a-z-]+)'/g, sources()),
+    ...all(/\bfailed\(\s*[\w.]+,\s*'([a-z-]+)'/g, sources()),
+    ...all(/\bcode: '([a-z-]+)'/g, sources()),
+    ...all(/\?\? '([a-z-]+-error)'/g, sources()),
+  ]);
+  assert.ok(emitted.size >= 12, `found ${emitted.size} codes in the sources`);
+  assert.deepEqual([...emitted].filter((code) => !named.includes(code)).sort(), [], 'emitted but not named');
+  assert.deepEqual(named.filter((code) => !emitted.has(code)).sort(), [], 'named but never emitted');
+  const doc = element.events.find((/** @type {any} */ e) => e.name === 'ai-chat-error').description;
+  assert.deepEqual(
+    named.filter((code) => !doc.includes(`\`${code}\``)),
+    [],
+    'missing from the ai-chat-error doc',
+  );
+});
