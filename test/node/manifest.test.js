@@ -5,7 +5,7 @@
 // sources, so one added to the element without its JSDoc line fails here.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, analyze, ensureBuilt } from './build.js';
@@ -116,11 +116,11 @@ test('closed sets are unions of their values, the same as the element accepts', 
       .map((/** @type {string} */ v) => v.trim())
       .filter((/** @type {string} */ v) => v !== 'undefined');
   };
-  // Every dialect has its reference page in docs/dialects/, and every page is a dialect.
-  const pages = readdirSync(join(ROOT, 'docs/dialects'))
-    .filter((name) => name !== 'README.md')
-    .map((name) => `'${name.replace(/\.md$/, '')}'`);
-  assert.deepEqual(values('dialect').sort(), pages.sort());
+  // Every dialect has its reference page in docs/dialects/.
+  for (const value of values('dialect')) {
+    const page = join(ROOT, 'docs/dialects', `${value.replace(/'/g, '')}.md`);
+    assert.ok(existsSync(page), `${value} has its page`);
+  }
   for (const name of ['envelope', 'booking', 'hybrid', 'conversation', 'consultation']) {
     assert.ok(values('dialect').includes(`'${name}'`), `dialect ${name}`);
   }
