@@ -8,6 +8,18 @@ import { findChrome, CHROME_ARGS } from './scripts/find-chrome.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
+/**
+ * esbuild for the tests' TypeScript, but never for the built framework apps under /dist-apps/: they
+ * are served exactly as built. (It would rewrite their inline scripts in strict mode, which breaks
+ * SvelteKit's: it assigns an undeclared global.)
+ */
+function esbuildForSources() {
+  const plugin = esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' });
+  const transform = plugin.transform?.bind(plugin);
+  plugin.transform = (context) => (context.path.startsWith('/dist-apps/') ? undefined : transform?.(context));
+  return plugin;
+}
+
 export default {
   // test/frameworks-churn.test.ts (a new inline tokenProvider on every render of each framework
   // app must not reconnect) waits for the session's fix of the reconnect storm: it is left out
@@ -18,7 +30,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mockBackendCommands()],
+  plugins: [esbuildForSources(), mockBackendCommands()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },

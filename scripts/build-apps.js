@@ -33,6 +33,8 @@ const JOBS = Math.max(1, Number(process.env.AI_CHAT_APPS_JOBS) || 2);
  */
 export const APPS = {
   next: { sources: 'next', output: 'out', shared: 'app/app.ts' },
+  nuxt: { sources: 'nuxt', output: '.output/public', shared: 'app/chat-app.ts' },
+  sveltekit: { sources: 'sveltekit', output: 'build', shared: 'src/lib/app.ts' },
   astro: { sources: 'astro', output: 'dist', shared: 'src/app.ts' },
   vue: { sources: 'vue', output: 'dist', shared: 'src/app.ts' },
   'react-19': { sources: 'react', output: 'dist', shared: 'src/app.ts' },
