@@ -1,11 +1,13 @@
 // web-test-runner: every browser test runs in real Chromium (found by scripts/find-chrome.js).
 // The `mock-backend` server command lets integration tests start, stop, restart and inspect
-// real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1.
+// real instances of the demo's mock AI backend (demo/server/) on 127.0.0.1; `ssr-render` renders
+// <ai-chat> with @lit-labs/ssr in Node (test/support/ssr-plugin.js).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
+import { ssrCommands } from './test/support/ssr-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
 /**
@@ -30,7 +32,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildForSources(), mockBackendCommands()],
+  plugins: [esbuildForSources(), mockBackendCommands(), ssrCommands()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
