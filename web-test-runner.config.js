@@ -4,7 +4,8 @@
 // command puts a fault-injecting TCP proxy (test/support/fault-proxy.js) in front of one.
 // `cloneableResults` keeps a failed assertion on a DOM node (or a function) from hanging its file:
 // see test/support/cloneable-results-plugin.js. `dom-counters` lets a test collect garbage and
-// count the page's DOM nodes (test/leak.test.ts).
+// count the page's DOM nodes (test/leak.test.ts). `ssr-render` renders <ai-chat> with
+// @lit-labs/ssr in Node (test/support/ssr-plugin.js).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -13,7 +14,20 @@ import { faultProxyCommands } from './test/support/fault-proxy-plugin.js';
 import { cloneableResults } from './test/support/cloneable-results-plugin.js';
 import { heapCommands } from './test/support/heap-plugin.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
+import { ssrCommands } from './test/support/ssr-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
+
+/**
+ * esbuild for the tests' TypeScript, but never for the built framework apps under /dist-apps/: they
+ * are served exactly as built. (It would rewrite their inline scripts in strict mode, which breaks
+ * SvelteKit's: it assigns an undeclared global.)
+ */
+function esbuildForSources() {
+  const plugin = esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' });
+  const transform = plugin.transform?.bind(plugin);
+  plugin.transform = (context) => (context.path.startsWith('/dist-apps/') ? undefined : transform?.(context));
+  return plugin;
+}
 
 export default {
   files: [
@@ -35,11 +49,12 @@ export default {
   // One test that never settles fails after this, and the file goes on.
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildForSources(),
     mockBackendCommands(),
     faultProxyCommands(),
     cloneableResults(),
     heapCommands(),
+    ssrCommands(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,6 +1,6 @@
 // `npm test`: finds (or installs) Chromium, builds what the tests load (what `npm run build` does:
 // the script-tag builds dist/ai-chat.js and dist/ai-chat.iife.js, the npm build with its types, and
-// custom-elements.json; then the framework apps of test/apps/ from the packed tarball into
+// custom-elements.json with the editors' data; then the framework apps of test/apps/ from the packed tarball into
 // dist-apps/, see scripts/build-apps.js), checks the size budget and that
 // docs/api.md's tables match the manifest, runs the Node-side tests (test/node/: the npm package,
 // the manifest) and then web-test-runner, and ends with the totals of both. Extra arguments go to

@@ -167,7 +167,7 @@ export class AiChat extends LitElement {
   /**
    * Any of the UI strings, merged over the built-in language chosen from `lang` (English,
    * Spanish, French, German or Arabic); a table (`status`, `features`, …) may name only the
-   * entries it changes. See `src/i18n/types.ts` for every key.
+   * entries it changes. The `Strings` type lists every key.
    */
   @property({ attribute: false, hasChanged: changed }) strings?: StringsOverride;
 

@@ -74,7 +74,7 @@ export const SETTINGS = {
   dialect: { attribute: 'dialect', kind: 'dialect', default: 'envelope', connection: true },
   /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */
   model: { attribute: 'model', kind: 'text', connection: true },
-  /** How the token travels: `query`, `message` (first frame) or `protocol` (`Sec-WebSocket-Protocol`). Default: per dialect. */
+  /** How the token travels: `query`, `message` (first frame), `protocol` (`Sec-WebSocket-Protocol`) or `header` (`Authorization`, HTTP dialects); each dialect supports some of them. Default: per dialect. */
   auth: { attribute: 'auth', kind: 'choice', values: AuthMode, connection: true },
   /** Reply stream URL for the `hybrid` dialect. */
   streamUrl: { attribute: 'stream-url', kind: 'url', connection: true },

@@ -1,5 +1,5 @@
 // The framework apps (test/apps/: React 19 with the wrapper and with a bare <ai-chat>, React 18,
-// Vue 3, Angular 21, Next.js 16 App Router, Astro 5), each a fresh project that installed the
+// Vue 3, Angular 21, Next.js 16 App Router, Astro 5, Nuxt 4, SvelteKit 2), each a project that installed the
 // packed tarball and ran its own build (scripts/build-apps.js; `npm run build && npm run apps`, or
 // `npm test`). Each page, in an iframe against a real mock backend: <ai-chat> renders through the
 // framework, connects once with the token from its provider (set as a property, never an
@@ -68,9 +68,11 @@ for (const app of APPS) {
         `${label(app)} counts the reply, not '${shown('replies')}'`,
       );
       expect(await userFrames(backend)).to.have.length(1);
-      // The element renders on the next animation frame after the state change the app saw.
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part~="assistant"] strong')?.textContent).to.equal('8:00–18:00');
+      // The framework heard the event; the element renders it on its next frame.
+      await until(
+        () => el.shadowRoot!.querySelector('[part~="assistant"] strong')?.textContent === '8:00–18:00',
+        `${label(app)} renders the reply's markdown`,
+      );
 
       // A status change after the first render reaches the framework too.
       el.disconnect();

@@ -1,11 +1,11 @@
 // Shared by the Node-side tests: the repository root, and the build artefacts the package is
 // made of (built with `npm run build` when any is missing).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,6 +18,9 @@ export const ARTEFACTS = [
   'dist/ai-chat.iife.js',
   'dist/types/index.d.ts',
   'custom-elements.json',
+  'dist/vscode.html-custom-data.json',
+  'dist/vscode.css-custom-data.json',
+  'dist/web-types.json',
 ];
 
 const LOCK = join(ROOT, 'node_modules', '.cache', 'ai-chat-node-tests-build');
@@ -80,4 +83,29 @@ export async function installPacked(prefix) {
     symlinkSync(join(ROOT, 'node_modules', name), join(modules, name));
   }
   return dir;
+}
+
+/**
+ * `cem analyze` afresh (as `npm run analyze` does) into a scratch folder, the editors' data with
+ * it, so the checks compare what the sources say now and never write into dist/ while another test
+ * file reads it. Returns the manifest and the scratch folder's files by name; removes the folder.
+ * @returns {{manifest: any, files: Record<string, any>}}
+ */
+export function analyze() {
+  const outdir = mkdtempSync(join(tmpdir(), 'ai-chat-manifest-'));
+  try {
+    const result = spawnSync('npx', ['cem', 'analyze', '--quiet', '--outdir', relative(ROOT, outdir)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, AI_CHAT_EDITORS_OUTDIR: outdir },
+    }); // (the analyzer joins --outdir to the cwd)
+    if (result.status !== 0) throw new Error(`cem analyze failed:\n${result.stdout}${result.stderr}`);
+    /** @type {Record<string, any>} */
+    const files = {};
+    for (const name of readdirSync(outdir))
+      files[name] = JSON.parse(readFileSync(join(outdir, name), 'utf8'));
+    return { manifest: files['custom-elements.json'], files };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }

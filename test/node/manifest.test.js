@@ -1,13 +1,14 @@
-// custom-elements.json documents the whole public API of <ai-chat>, each piece with a
-// description: every attribute, property, method, event (with its detail), part, custom
-// property and slot. The parts, custom properties, slots and events are also checked against the
+// custom-elements.json describes the package as it ships (its entries under dist/ and what each
+// really exports, public API only, closed sets as unions, each event's detail type) and documents
+// the whole public API of <ai-chat>, each piece with a description: every attribute, property,
+// method, event (with its detail), part, custom property and slot. The parts, custom properties, slots and events are also checked against the
 // sources, so one added to the element without its JSDoc line fails here.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { ROOT, run } from './build.js';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, analyze, ensureBuilt } from './build.js';
 
 /** @type {any} */
 let element;
@@ -28,12 +29,7 @@ function sources() {
 const all = (pattern, text) => [...text.matchAll(pattern)].map((m) => m[1] ?? '');
 
 before(() => {
-  // Analyzed afresh (as `npm run analyze` does, into a scratch folder): the checks compare the
-  // manifest with the sources as they are now.
-  const outdir = mkdtempSync(join(tmpdir(), 'ai-chat-manifest-'));
-  run('npx', ['cem', 'analyze', '--quiet', '--outdir', relative(ROOT, outdir)]); // (it joins outdir to the cwd)
-  manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
-  rmSync(outdir, { recursive: true, force: true });
+  ({ manifest } = analyze());
   const declarations = manifest.modules.flatMap((/** @type {any} */ m) => m.declarations ?? []);
   element = declarations.find((/** @type {any} */ d) => d.tagName === 'ai-chat');
 });
@@ -45,10 +41,126 @@ test('declares <ai-chat> with a description, a summary and its definition', () =
   const definitions = manifest.modules.flatMap((/** @type {any} */ m) =>
     (m.exports ?? []).filter((/** @type {any} */ e) => e.kind === 'custom-element-definition'),
   );
+  // The npm entry and the script-tag build both define it; the class is the npm entry's.
   assert.deepEqual(
-    definitions.map((/** @type {any} */ d) => [d.name, d.declaration.name]),
-    [['ai-chat', 'AiChat']],
+    definitions.map((/** @type {any} */ d) => [d.name, d.declaration.name, d.declaration.module]),
+    [
+      ['ai-chat', 'AiChat', 'dist/index.js'],
+      ['ai-chat', 'AiChat', 'dist/index.js'],
+    ],
   );
+});
+
+test('describes the package as it ships: its entries under dist/, each with what it exports', async () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  await ensureBuilt();
+  const text = JSON.stringify(manifest);
+  const paths = [...text.matchAll(/"(?:path|module)":"([^"]*)"/g)].map((m) => m[1] ?? '');
+  assert.deepEqual(
+    paths.filter((path) => !path.startsWith('dist/')),
+    [],
+    'every path is under dist/',
+  );
+  assert.deepEqual(text.match(/.{40}\bsrc\/.{20}/g), null, 'nothing names a source file');
+  const shipped = Object.values(pkg.exports)
+    .map((target) => (typeof target === 'string' ? target : target.default))
+    .filter((target) => target.endsWith('.js') && !target.endsWith('.iife.js'))
+    .map((target) => target.replace(/^\.\//, ''));
+  assert.deepEqual(
+    manifest.modules.map((/** @type {any} */ m) => m.path).sort(),
+    shipped.sort(),
+    'one module per ES entry of package.json',
+  );
+  for (const module of manifest.modules) {
+    // What the built file really exports (imported in Node: every entry loads on a server).
+    const real = Object.keys(await import(pathToFileURL(join(ROOT, module.path)).href)).sort();
+    const said = module.exports
+      .filter((/** @type {any} */ e) => e.kind === 'js')
+      .map((/** @type {any} */ e) => e.name)
+      .sort();
+    assert.deepEqual(said, real, `${module.path}: the manifest's exports are the file's`);
+    for (const entry of module.exports) {
+      const target = manifest.modules.find((/** @type {any} */ m) => m.path === entry.declaration.module);
+      assert.ok(
+        target?.declarations.some((/** @type {any} */ d) => d.name === entry.declaration.name),
+        `${module.path} ${entry.name} refers to a declaration`,
+      );
+    }
+  }
+});
+
+test('public API only: no private, protected or lifecycle member, no internal declaration', () => {
+  const declarations = manifest.modules.flatMap((/** @type {any} */ m) => m.declarations ?? []);
+  for (const declaration of declarations) {
+    for (const member of declaration.members ?? []) {
+      assert.equal(member.privacy, undefined, `${declaration.name}.${member.name} is public`);
+      assert.doesNotMatch(member.name, /^(_|#)|Callback$|^(render|willUpdate|updated|firstUpdated|styles)$/);
+    }
+  }
+  assert.deepEqual(
+    declarations
+      .map((/** @type {any} */ d) => d.name)
+      .filter((/** @type {string} */ name) => /Controller|Socket|config|Markdown/i.test(name)),
+    [],
+  );
+});
+
+test('closed sets are unions of their values, the same as the element accepts', () => {
+  /** @param {string} name */
+  const values = (name) => {
+    const attribute = element.attributes.find((/** @type {any} */ a) => a.name === name);
+    const field = element.members.find((/** @type {any} */ m) => m.attribute === name);
+    assert.equal(field.type.text, attribute.type.text, `${name}: the property's type is the attribute's`);
+    return attribute.type.text
+      .split('|')
+      .map((/** @type {string} */ v) => v.trim())
+      .filter((/** @type {string} */ v) => v !== 'undefined');
+  };
+  // Every dialect has its reference page in docs/dialects/.
+  for (const value of values('dialect')) {
+    const page = join(ROOT, 'docs/dialects', `${value.replace(/'/g, '')}.md`);
+    assert.ok(existsSync(page), `${value} has its page`);
+  }
+  for (const name of ['envelope', 'booking', 'hybrid', 'conversation', 'consultation']) {
+    assert.ok(values('dialect').includes(`'${name}'`), `dialect ${name}`);
+  }
+  assert.deepEqual(values('auth'), ["'query'", "'message'", "'protocol'", "'header'"]);
+  assert.deepEqual(values('persist'), ["'none'", "'session'", "'local'"]);
+  assert.deepEqual(values('mode'), ["'inline'", "'launcher'"]);
+  assert.deepEqual(values('theme'), ["'auto'", "'light'", "'dark'"]);
+  // The sources' `as const` objects, read as text: the settings table and the config use the same.
+  const text = sources();
+  for (const [name, constant] of /** @type {const} */ ([
+    ['auth', 'AuthMode'],
+    ['persist', 'PersistMode'],
+    ['connect', 'ConnectMode'],
+    ['mode', 'Mode'],
+    ['theme', 'Theme'],
+  ])) {
+    const body = new RegExp(`export const ${constant} = \\{([^}]*)\\}`).exec(text)?.[1] ?? '';
+    const listed = all(/:\s*'([^']+)'/g, body);
+    assert.deepEqual(
+      values(name).map((/** @type {string} */ v) => v.replace(/'/g, '')),
+      listed,
+      `${name} is the sources' list`,
+    );
+  }
+});
+
+test('each event class carries the type of its detail', () => {
+  const index = manifest.modules.find((/** @type {any} */ m) => m.path === 'dist/index.js');
+  for (const event of element.events) {
+    const declaration = index.declarations.find((/** @type {any} */ d) => d.name === event.type.text);
+    assert.ok(declaration, `${event.type.text} is declared in dist/index.js`);
+    const detail = declaration.members.find((/** @type {any} */ m) => m.name === 'detail');
+    assert.ok(detail?.type?.text, `${event.type.text} has a detail type`);
+    assert.equal(
+      declaration.members.find((/** @type {any} */ m) => m.name === 'eventName')?.default,
+      `'${event.name}'`,
+    );
+  }
+  const status = index.declarations.find((/** @type {any} */ d) => d.name === 'AiChatStatusEvent');
+  assert.match(status.members.find((/** @type {any} */ m) => m.name === 'detail').type.text, /StatusDetail/);
 });
 
 test('every attribute, public property and method has a type and a description', () => {

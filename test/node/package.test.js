@@ -21,11 +21,15 @@ before(async () => {
   files = new Set(tarball.files.map((f) => f.path));
 });
 
-test('the tarball holds exactly the builds, their types, the manifest, README, LICENSE, the screenshot and package.json', () => {
+test('the tarball holds exactly the builds, their types, the manifest, the editors’ data, README, LICENSE, the screenshot and package.json', () => {
   const expected = [
     'package.json',
     'README.md',
     'custom-elements.json',
+    // The editors' data, made from the manifest (see editors.test.js).
+    'dist/vscode.html-custom-data.json',
+    'dist/vscode.css-custom-data.json',
+    'dist/web-types.json',
     'LICENSE',
     'dist/index.js',
     'dist/react.js',

@@ -22,6 +22,8 @@ export const APPS: App[] = [
   { name: 'angular', heading: 'Angular app' },
   { name: 'next', heading: 'Next.js app' },
   { name: 'astro', heading: 'Astro app' },
+  { name: 'nuxt', heading: 'Nuxt app' },
+  { name: 'sveltekit', heading: 'SvelteKit app' },
 ];
 
 export const label = (app: App): string => (app.variant ? `${app.name} (${app.variant})` : app.name);

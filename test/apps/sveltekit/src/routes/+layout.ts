@@ -1,0 +1,2 @@
+// Prerender every page at build time (adapter-static).
+export const prerender = true;
