@@ -1,22 +1,32 @@
+// <ai-chat>: properties, lifecycle, public methods and a render() that composes the views of
+// ./views/. Over 400 lines only by its API block (every part, custom property, slot and event,
+// which the manifest and docs/api.md are generated from); the code itself is under 400.
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './ai-chat.styles.js';
-import { ChatController, type Announcement, type TokenProvider } from './chat-controller.js';
+import { Announcer } from './controllers/announcer.js';
+import { AvatarCopies } from './controllers/avatar-copies.js';
+import { ChatController, type TokenProvider } from './controllers/chat-controller.js';
+import { LocaleController } from './controllers/locale-controller.js';
+import { Unread } from './controllers/unread.js';
 import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
-import { readSettings, settingDefaults, settingProperties, type SettingValues } from './settings.js';
 import { AiChatActionEvent } from './events.js';
-import { LocaleController } from './locale-controller.js';
-import { markdown } from './render/markdown-directive.js';
-import { changed } from './same.js';
+import type { Strings, StringsOverride } from './i18n/index.js';
+import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
 import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
-import { entry, type Strings, type StringsOverride } from './i18n/index.js';
-import { Status } from './transport/status.js';
+import { markdown } from './render/markdown-directive.js';
+import { changed } from './same.js';
+import { readSettings, settingDefaults, settingProperties, type SettingValues } from './settings.js';
+import type { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
-import { plainText } from './views/plain-text.js';
-import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
-import { formatTime } from './views/time.js';
+import { cardStyles } from './views/cards.styles.js';
+import { fitInput } from './views/composer.js';
+import { launcher } from './views/launcher.js';
+import { launcherStyles } from './views/launcher.styles.js';
+import { markdownStyles } from './views/markdown.styles.js';
+import type { Renderers } from './views/message.js';
+import { panel, panelStyles, type PanelView } from './views/panel.js';
 
 // The settings of ./settings.ts are this class's properties (their JSDoc is there, and in the manifest).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
@@ -135,16 +145,26 @@ export interface AiChat extends SettingValues {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AiChat extends LitElement {
-  static override styles = styles;
-
-  /** Every setting (`endpoint`, `feature`, `max-retries`, …) from the one table in ./settings.ts. */
+  static override styles = [styles, launcherStyles, panelStyles, markdownStyles, cardStyles];
+  /** Every setting (`endpoint`, `feature`, `max-retries`, …), from the one table in ./settings.ts. */
   static override properties = settingProperties;
 
-  private readonly chat = new ChatController(this, () => ({
-    ...readSettings(this),
-    panelOpen: !this.floating || this.opened,
-  }));
+  /** The session with the backend, bridged to the element's lifetime. */
+  private readonly chat = new ChatController(this, () => ({ ...readSettings(this), panelOpen: this.inView }));
+  /** The language, its strings and the direction. */
   private readonly locale = new LocaleController(this, () => this.strings);
+  /** Finished replies and connection changes, read to screen readers. */
+  private readonly announcer = new Announcer(
+    this,
+    () => this.chat.takeAnnouncements(),
+    () => this.locale.strings,
+  );
+  private readonly avatars = new AvatarCopies(this, () => this.chat.messages.map((m) => m.id));
+  private readonly unread = new Unread(
+    this,
+    () => this.chat.arrivals,
+    () => this.inView,
+  );
 
   /**
    * `() => string | Promise<string>`: returns a token; called before every (re)connect (so a
@@ -171,29 +191,18 @@ export class AiChat extends LitElement {
    */
   @property({ attribute: false, hasChanged: changed }) strings?: StringsOverride;
 
+  /** What the person has typed and not sent yet. */
   @state() private draft = '';
-  /** What is in the `avatar` slot, copied beside each assistant message. */
-  @state() private avatar: readonly Node[] = [];
 
   @query('textarea') private input?: HTMLTextAreaElement;
   @query('.log') private log?: HTMLElement;
   @query('.messages') private list?: HTMLElement;
-  @query('.panel') private panel?: HTMLElement;
-  @query('.launcher') private launcher?: HTMLButtonElement;
-  @query('#polite') private politeRegion?: HTMLElement;
-  @query('#urgent') private urgentRegion?: HTMLElement;
+  @query('.panel') private panelElement?: HTMLElement;
+  @query('.launcher') private launcherButton?: HTMLButtonElement;
 
   private stopFollowing?: () => void;
-  /** `chat.arrivals` when the reader last saw the transcript: the unread count starts there. */
-  private readMark = 0;
-  /** Announcements to write into the live regions once the update has rendered them. */
-  private toAnnounce: Announcement[] = [];
-  /** The connection was lost (and that was announced): the next `connected` is announced as its return. */
-  private lost = false;
   /** Focus was inside the panel when it closed: it goes back to the launcher. */
   private returnFocus = false;
-  /** The avatar copies beside each assistant message, by message id. */
-  private avatarCopies = new Map<string, Node[]>();
 
   constructor() {
     super();
@@ -247,14 +256,20 @@ export class AiChat extends LitElement {
     super.scheduleUpdate();
   }
 
+  /** Also waits for a language file on its way, and the update it brings. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.locale.loading) {
+      await this.locale.loading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.setAttribute('status', this.chat.status);
-    this.toggleAttribute('busy', isBusy(this.chat.conversation));
-    if (!this.floating || this.opened) this.readMark = this.chat.arrivals;
+    this.reflectState();
     // Closing: focus inside the panel (it is about to be hidden) goes back to the launcher.
     if (changed.get('opened') === true && !this.opened) this.returnFocus = this.panelHasFocus();
-    this.toAnnounce.push(...this.chat.takeAnnouncements());
-    this.pruneAvatarCopies();
   }
 
   protected override firstUpdated(): void {
@@ -262,15 +277,13 @@ export class AiChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // The controller's socket events may have changed state after willUpdate ran.
-    if (this.getAttribute('status') !== this.chat.status) this.setAttribute('status', this.chat.status);
-    this.toggleAttribute('busy', isBusy(this.chat.conversation));
+    // The session may have changed state while the controllers ran.
+    this.reflectState();
     if (changed.get('opened') !== undefined && this.floating) {
       if (this.opened) this.input?.focus();
-      else if (this.returnFocus) this.launcher?.focus();
+      else if (this.returnFocus) this.launcherButton?.focus();
     }
     this.returnFocus = false;
-    this.announce();
   }
 
   /**
@@ -325,23 +338,23 @@ export class AiChat extends LitElement {
     this.opened = false;
   }
 
-  /** Also waits for a language file on its way, and the update it brings. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.locale.loading) {
-      await this.locale.loading;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
   override render(): TemplateResult | typeof nothing {
     // Nothing is shown until the strings of the page's language have arrived.
     if (!this.locale.ready) return nothing;
+    const t = this.locale.strings;
     const floating = this.floating;
-    const status = this.chat.status;
-    return html`<div class="root" lang=${this.uiLang} dir=${this.locale.direction}>
-      ${floating ? this.renderLauncher() : nothing}
+    return html`<div class="root" lang=${this.locale.language} dir=${this.locale.direction}>
+      ${
+        floating
+          ? launcher({
+              t,
+              lang: this.locale.language,
+              opened: this.opened,
+              unread: this.unread.count,
+              toggle: this.toggle,
+            })
+          : nothing
+      }
       <div
         part="panel"
         id="panel"
@@ -350,269 +363,55 @@ export class AiChat extends LitElement {
         aria-labelledby=${floating ? 'heading' : nothing}
         ?hidden=${floating && !this.opened}
       >
-        ${this.renderHeader(floating)} ${this.renderLog()}
-        ${status === Status.offline || status === Status.unauthorized ? this.renderNotice(status) : nothing}
-        ${this.renderComposer()}
+        ${panel(this.panelView(t))}
       </div>
-      <div id="polite" class="visually-hidden" role="status"></div>
-      <div id="urgent" class="visually-hidden" role="alert"></div>
-      <slot name="avatar" class="avatar-source" @slotchange=${this.onAvatarSlot}></slot>
+      ${this.announcer.regions()}
+      <slot name="avatar" class="avatar-source" @slotchange=${this.avatars.slotChanged}></slot>
     </div>`;
   }
 
-  private renderLauncher(): TemplateResult {
-    const t = this.text;
-    const unread = this.opened ? 0 : this.chat.arrivals - this.readMark;
-    const label = this.opened ? t.closeChat : unread > 0 ? t.openChatUnread(unread) : t.openChat;
-    return html`<button
-      part="launcher"
-      class="launcher"
-      type="button"
-      aria-controls="panel"
-      aria-expanded=${this.opened ? 'true' : 'false'}
-      aria-label=${label}
-      @click=${this.toggle}
-    >
-      ${this.opened ? CLOSE_ICON : html`<slot name="launcher-icon">${CHAT_ICON}</slot>`}
-      ${
-        unread > 0
-          ? html`<span part="badge" class="badge" aria-hidden="true"
-              >${unread > 99 ? `${(99).toLocaleString(this.uiLang)}+` : unread.toLocaleString(this.uiLang)}</span
-            >`
-          : nothing
-      }
-    </button>`;
+  /** What the panel shows, as data for its view. */
+  private panelView(t: Strings): PanelView {
+    const { conversation, status, statusDetail } = this.chat;
+    return {
+      header: {
+        t,
+        heading: this.heading,
+        status,
+        statusDetail,
+        close: this.floating ? this.close : undefined,
+      },
+      log: {
+        t,
+        lang: this.locale.language,
+        messages: conversation.messages,
+        typing: isTyping(conversation),
+        feature: this.feature,
+        suggest: this.suggest,
+        avatarFor: this.avatars.for,
+        allowImages: this.allowImages,
+        renderers: RENDERERS,
+        choose: this.choose,
+      },
+      composer: {
+        t,
+        draft: this.draft,
+        maxLength: this.maxLength,
+        placeholder: this.placeholder,
+        busy: isBusy(conversation),
+        input: this.onInput,
+        keydown: this.onKeydown,
+        submit: this.onSubmit,
+        stop: this.onStop,
+      },
+      retry: this.retry,
+    };
   }
 
-  private renderHeader(floating: boolean): TemplateResult {
-    const t = this.text;
-    // A div, not <header>: the widget's header is no banner landmark of the page.
-    return html`<div part="header" class="header">
-      <div class="header-main">
-        <slot name="header"
-          ><h2 part="heading" id="heading" class="heading">${this.heading ?? t.heading}</h2></slot
-        >
-        ${this.renderStatus(this.chat.status)}
-      </div>
-      ${
-        floating
-          ? html`<button
-              part="close"
-              class="close"
-              type="button"
-              aria-label=${t.closeChat}
-              @click=${this.close}
-            >
-              ${CLOSE_ICON}
-            </button>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderLog(): TemplateResult {
-    const { conversation } = this.chat;
-    const messages = conversation.messages;
-    // Not a live region itself: a finished reply is announced once, through #polite, not per token.
-    return html`<div part="log" class="log" role="log" aria-live="off" aria-labelledby="heading" tabindex="0">
-      <div class="messages">
-        ${messages.length === 0 ? this.renderEmpty() : nothing}
-        ${repeat(
-          messages,
-          (message) => message.id,
-          (message) => this.renderMessage(message),
-        )}
-        ${isTyping(conversation) ? this.renderTyping() : nothing}
-      </div>
-    </div>`;
-  }
-
-  private renderComposer(): TemplateResult {
-    const t = this.text;
-    const length = this.draft.trim().length;
-    const tooLong = length > this.maxLength;
-    const nearLimit = length > this.maxLength * 0.9;
-    return html`<form part="composer" class="composer" @submit=${this.onSubmit}>
-      <textarea
-        part="input"
-        class="input"
-        rows="1"
-        dir="auto"
-        aria-label=${t.inputLabel}
-        placeholder=${this.placeholder ?? t.placeholder}
-        aria-invalid=${tooLong ? 'true' : 'false'}
-        aria-describedby=${nearLimit ? 'counter' : nothing}
-        .value=${this.draft}
-        @input=${this.onInput}
-        @keydown=${this.onKeydown}
-      ></textarea>
-      ${
-        nearLimit
-          ? html`<span part="counter" id="counter" class="counter" data-over=${tooLong ? 'true' : 'false'}
-              >${t.counter(length, this.maxLength)}</span
-            >`
-          : nothing
-      }
-      ${
-        isBusy(this.chat.conversation)
-          ? html`<button part="stop" class="stop" type="button" aria-label=${t.stop} @click=${this.onStop}>
-              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                <rect x="5" y="5" width="14" height="14" rx="2" fill="currentColor"></rect>
-              </svg>
-            </button>`
-          : nothing
-      }
-      <button
-        part="send"
-        class="send"
-        type="submit"
-        aria-label=${t.send}
-        ?disabled=${!this.draft.trim() || tooLong}
-      >
-        <slot name="send-icon"
-          ><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-            <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" fill="currentColor"></path></svg
-        ></slot>
-      </button>
-    </form>`;
-  }
-
-  private renderStatus(status: Status): TemplateResult {
-    // Plain text: status changes are announced through the hidden #polite / #urgent regions.
-    return html`<span part="status" class="status" data-status=${status}>
-      <span part="status-dot" class="dot" aria-hidden="true"></span>
-      <span part="status-text">${this.statusText(status)}</span>
-    </span>`;
-  }
-
-  private statusText(status: Status): string {
-    const retryInMs = this.chat.statusDetail?.retryInMs;
-    if (status === Status.reconnecting && retryInMs !== undefined && retryInMs >= 1000) {
-      return this.text.reconnectingIn(Math.ceil(retryInMs / 1000));
-    }
-    return this.text.status[status];
-  }
-
-  private renderEmpty(): TemplateResult {
-    const t = this.text;
-    const feature = entry(t.features, this.feature);
-    return html`<div part="empty" class="empty">
-      <slot name="empty">
-        <p class="empty-title">${t.emptyTitle}</p>
-        <p class="muted">${feature?.intro ?? t.emptyBody}</p>
-        ${
-          feature?.suggestions.length
-            ? html`<ul class="suggestions" aria-label=${t.suggestionsLabel}>
-                ${feature.suggestions.map(
-                  (question) =>
-                    html`<li>
-                      <button
-                        part="suggestion"
-                        type="button"
-                        class="suggestion"
-                        @click=${() => this.suggest(question)}
-                      >
-                        ${question}
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
-            : nothing
-        }
-      </slot>
-    </div>`;
-  }
-
-  private renderMessage(message: ChatMessage): TemplateResult {
-    const t = this.text;
-    const { role, state } = message;
-    const who = role === 'user' ? t.you : role === 'assistant' ? t.assistant : t.system;
-    return html`<div class="row ${role}">
-      ${
-        role === 'assistant' && this.avatar.length > 0
-          ? html`<div part="avatar" class="avatar" aria-hidden="true" inert>
-              ${this.avatarFor(message.id)}
-            </div>`
-          : nothing
-      }
-      <div
-        part="message ${role} ${state}"
-        class="message ${role}"
-        data-id=${message.id}
-        data-state=${state}
-        aria-busy=${state === 'streaming' ? 'true' : 'false'}
-      >
-        <span class="visually-hidden">${who}:</span>
-        ${this.renderContent(message)}
-        ${
-          message.card
-            ? renderCard(message.card, {
-                strings: t,
-                locale: this.uiLang,
-                choose: (action) => this.onAction(action, message),
-              })
-            : nothing
-        }
-        ${this.renderMeta(message)} ${this.renderTime(message)}
-      </div>
-    </div>`;
-  }
-
-  private renderContent({ role, state, content, card }: ChatMessage): TemplateResult | typeof nothing {
-    if (card && !content) return nothing;
-    // dir="auto": a message runs in its own text's direction (English in an Arabic UI, and back).
-    if (role !== 'assistant')
-      return html`<div part="content" class="content plain" dir="auto">${content}</div>`;
-    return html`<div
-      part="content"
-      class="content markdown"
-      dir="auto"
-      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages, immediate: true })}
-    ></div>`;
-  }
-
-  private renderMeta(message: ChatMessage): TemplateResult | typeof nothing {
-    const t = this.text;
-    const text =
-      message.state === 'pending'
-        ? t.pending
-        : message.state === 'interrupted'
-          ? t.interrupted
-          : message.state === 'stopped'
-            ? t.stopped
-            : message.state === 'failed'
-              ? message.role === 'assistant'
-                ? t.replyFailed
-                : t.failed
-              : undefined;
-    return text ? html`<p part="meta" class="meta">${text}</p>` : nothing;
-  }
-
-  private renderTime({ role, time }: ChatMessage): TemplateResult | typeof nothing {
-    if (role === 'system') return nothing;
-    const when = formatTime(time, this.uiLang);
-    return when
-      ? html`<time part="time" class="time" datetime=${time} title=${when.long}>${when.short}</time>`
-      : nothing;
-  }
-
-  private renderTyping(): TemplateResult {
-    return html`<div part="typing" class="typing" role="img" aria-label=${this.text.typing}>
-      <span class="typing-dot"></span><span class="typing-dot"></span><span class="typing-dot"></span>
-    </div>`;
-  }
-
-  private renderNotice(status: Status): TemplateResult {
-    const t = this.text;
-    const code = this.chat.statusDetail?.code;
-    const text =
-      status === Status.unauthorized
-        ? t.unauthorizedNotice
-        : ((code !== undefined ? entry(t.closedNotice, code) : undefined) ?? t.offlineNotice);
-    return html`<div part="notice" class="notice" data-status=${status} data-code=${code ?? ''}>
-      <p>${text}</p>
-      <button part="retry" class="retry" type="button" @click=${this.retry}>${t.retry}</button>
-    </div>`;
+  /** The host's `status` and `busy` attributes follow the session. */
+  private reflectState(): void {
+    if (this.getAttribute('status') !== this.chat.status) this.setAttribute('status', this.chat.status);
+    this.toggleAttribute('busy', isBusy(this.chat.conversation));
   }
 
   private follow(): void {
@@ -624,124 +423,62 @@ export class AiChat extends LitElement {
     return this.mode === 'launcher';
   }
 
-  /** The strings in use (the page's language, with `strings` merged over it). */
-  private get text(): Strings {
-    return this.locale.strings;
-  }
-
-  private get uiLang(): string {
-    return this.locale.language;
+  /** Whether the chat is in view: inline, or the launcher's panel open. */
+  private get inView(): boolean {
+    return !this.floating || this.opened;
   }
 
   private panelHasFocus(): boolean {
     const active = this.shadowRoot?.activeElement;
-    if (active) return this.panel?.contains(active) ?? false;
+    if (active) return this.panelElement?.contains(active) ?? false;
     const outside = document.activeElement;
     return outside !== null && outside !== this && this.contains(outside);
   }
 
-  /**
-   * Writes what happened since the last update into the hidden live regions: a finished reply or
-   * a system line politely (once, whole, never per token), a lost connection assertively, its
-   * return politely. Each write replaces the region's text, so it is read once.
-   */
-  private announce(): void {
-    if (this.toAnnounce.length === 0) return;
-    const t = this.text;
-    const polite: string[] = [];
-    const urgent: string[] = [];
-    for (const item of this.toAnnounce.splice(0)) {
-      if (item.kind === 'message') {
-        const bubble = this.renderRoot.querySelector(`.message[data-id="${CSS.escape(item.message.id)}"]`);
-        const text = bubble ? plainText(bubble) : '';
-        if (text) polite.push(text);
-        continue;
-      }
-      const { status, previous, code } = item;
-      if (status === Status.reconnecting && previous === Status.connected) urgent.push(t.connectionLost);
-      else if (status === Status.offline)
-        urgent.push((code !== undefined ? entry(t.closedNotice, code) : undefined) ?? t.offlineNotice);
-      else if (status === Status.unauthorized) urgent.push(t.unauthorizedNotice);
-      else if (status === Status.connected && this.lost) polite.push(t.reconnected);
-      else continue;
-      this.lost = status !== Status.connected;
-    }
-    if (polite.length && this.politeRegion) this.politeRegion.textContent = polite.join('\n');
-    if (urgent.length && this.urgentRegion) this.urgentRegion.textContent = urgent.join('\n');
-  }
-
-  /** Copies of the `avatar` slot's content for one message (made once per message). */
-  private avatarFor(id: string): Node[] {
-    let copies = this.avatarCopies.get(id);
-    if (!copies) {
-      copies = this.avatar.map((node) => {
-        const copy = node.cloneNode(true);
-        if (copy instanceof Element) {
-          copy.removeAttribute('slot');
-          for (const element of [copy, ...copy.querySelectorAll('[id]')]) element.removeAttribute('id');
-        }
-        return copy;
-      });
-      this.avatarCopies.set(id, copies);
-    }
-    return copies;
-  }
-
-  /** Drops the copies of messages no longer in the transcript (none are kept per message gone). */
-  private pruneAvatarCopies(): void {
-    const messages = this.chat.messages;
-    if (this.avatarCopies.size <= messages.length) return;
-    const ids = new Set(messages.map((m) => m.id));
-    for (const id of this.avatarCopies.keys()) if (!ids.has(id)) this.avatarCopies.delete(id);
-  }
-
-  private suggest(question: string): void {
+  private readonly suggest = (question: string): void => {
     this.chat.send(question);
     this.input?.focus();
-  }
+  };
 
-  private onInput(event: InputEvent): void {
+  private readonly onInput = (event: InputEvent): void => {
     const input = event.target as HTMLTextAreaElement;
     this.draft = input.value;
     if (this.draft) this.chat.typing();
-    if (!AUTO_SIZING) {
-      input.style.height = 'auto';
-      input.style.height = `${input.scrollHeight}px`;
-    }
-  }
+    fitInput(input);
+  };
 
-  private onKeydown(event: KeyboardEvent): void {
+  private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.submit();
     }
-  }
+  };
 
-  private onSubmit(event: SubmitEvent): void {
+  private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     this.submit();
-  }
+  };
 
   private submit(): void {
     if (this.chat.send(this.draft)) {
       this.draft = '';
       if (this.input) {
         this.input.value = '';
-        if (!AUTO_SIZING) this.input.style.height = '';
+        fitInput(this.input, true);
       }
     }
     this.input?.focus();
   }
 
-  private onStop(): void {
+  private readonly onStop = (): void => {
     this.stop();
     // The button goes away with the reply: focus stays in the composer.
     this.input?.focus();
-  }
+  };
 
-  private toggle(): void {
+  private readonly toggle = (): void => {
     this.opened = !this.opened;
-  }
+  };
 
   /** Escape closes the launcher's panel (and focus goes back to the launcher). */
   private readonly onHostKeydown = (event: KeyboardEvent): void => {
@@ -751,35 +488,16 @@ export class AiChat extends LitElement {
     this.close();
   };
 
-  private onAvatarSlot(event: Event): void {
-    const nodes = (event.target as HTMLSlotElement).assignedNodes({ flatten: true });
-    this.avatar = nodes.filter((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
-    this.avatarCopies.clear();
-  }
-
-  private onAction(action: CardAction, message: ChatMessage): void {
+  /** A choice on a card: `ai-chat-action`, and unless it is cancelled, the choice is sent. */
+  private readonly choose = (action: CardAction, message: ChatMessage): void => {
     const intent = new AiChatActionEvent({ action: action.action, value: action.value, message });
     this.dispatchEvent(intent);
     if (!intent.defaultPrevented) this.chat.send(action.label, action.metadata);
-  }
+  };
 }
 
-/** Browsers with `field-sizing: content` grow the textarea in CSS; others get a small fallback. */
-const AUTO_SIZING = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
-
-const CHAT_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <path
-    fill="currentColor"
-    d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"
-  ></path>
-</svg>`;
-
-const CLOSE_ICON = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-  <path
-    fill="currentColor"
-    d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z"
-  ></path>
-</svg>`;
+/** The markdown renderer and the cards. */
+const RENDERERS: Renderers = { markdown, card: renderCard };
 
 declare global {
   interface HTMLElementTagNameMap {

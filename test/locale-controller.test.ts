@@ -6,7 +6,7 @@
 // and an update it asked for would be pending.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { LocaleController } from '../src/locale-controller.js';
+import { LocaleController } from '../src/controllers/locale-controller.js';
 
 class LocaleHost extends LitElement {
   readonly locale = new LocaleController(this);

@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatConfig } from './config.js';
-import type { ChatMessage, Conversation } from './conversation/index.js';
-import { AiChatErrorEvent, AiChatMessageEvent, AiChatSendEvent, AiChatStatusEvent } from './events.js';
-import { ChatSession, type SessionDeps, type SessionSettings, type TokenProvider } from './session/index.js';
-import { Status, type StatusDetail } from './transport/status.js';
+import type { ChatConfig } from '../config.js';
+import type { ChatMessage, Conversation } from '../conversation/index.js';
+import { AiChatErrorEvent, AiChatMessageEvent, AiChatSendEvent, AiChatStatusEvent } from '../events.js';
+import { ChatSession, type SessionDeps, type SessionSettings, type TokenProvider } from '../session/index.js';
+import type { Status, StatusDetail } from '../transport/status.js';
+import type { Announcement } from './announcer.js';
 
 export type { TokenProvider };
 
@@ -11,14 +12,6 @@ export type { TokenProvider };
 export type ChatSettings = SessionSettings;
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-/**
- * Something for the element to announce to screen readers: a finished reply or a system line
- * (once each), or a change of the connection status.
- */
-export type Announcement =
-  | { kind: 'message'; message: ChatMessage }
-  | { kind: 'status'; status: Status; previous: Status; code?: number };
 
 /** Announcements kept for the element between two updates (older ones are dropped). */
 const MAX_ANNOUNCEMENTS = 20;

@@ -10,7 +10,7 @@ import {
   type Language,
   type Strings,
   type StringsOverride,
-} from './i18n/index.js';
+} from '../i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

@@ -1,0 +1,81 @@
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ChatMessage } from '../conversation/index.js';
+import type { Strings } from '../i18n/index.js';
+import { Status } from '../transport/status.js';
+import { noticeText } from '../views/notice.js';
+import { plainText } from '../views/plain-text.js';
+
+/**
+ * Something to announce to screen readers: a finished reply or a system line (once each), or a
+ * change of the connection status.
+ */
+export type Announcement =
+  | { kind: 'message'; message: ChatMessage }
+  | { kind: 'status'; status: Status; previous: Status; code?: number };
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * The live-region announcer: two hidden regions the element renders ({@link regions}), and what
+ * happened since the last update written into them once that update has rendered it — a finished
+ * reply or a system line politely (once, whole, never per token), a lost connection assertively,
+ * its return politely. Each write replaces the region's text, so it is read once.
+ */
+export class Announcer implements ReactiveController {
+  private pending: Announcement[] = [];
+  /** The connection was lost (and that was announced): the next `connected` is announced as its return. */
+  private lost = false;
+
+  constructor(
+    private readonly host: Host,
+    /** What happened since the last update (taken, oldest first). */
+    private readonly take: () => Announcement[],
+    private readonly strings: () => Strings,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    this.pending.push(...this.take());
+  }
+
+  hostUpdated(): void {
+    if (this.pending.length === 0) return;
+    const t = this.strings();
+    const polite: string[] = [];
+    const urgent: string[] = [];
+    for (const item of this.pending.splice(0)) {
+      if (item.kind === 'message') {
+        const text = this.textOf(item.message.id);
+        if (text) polite.push(text);
+        continue;
+      }
+      const { status, previous, code } = item;
+      if (status === Status.reconnecting && previous === Status.connected) urgent.push(t.connectionLost);
+      else if (status === Status.offline || status === Status.unauthorized)
+        urgent.push(noticeText(t, status, code));
+      else if (status === Status.connected && this.lost) polite.push(t.reconnected);
+      else continue;
+      this.lost = status !== Status.connected;
+    }
+    const root = this.host.renderRoot;
+    const write = (id: string, lines: string[]) => {
+      const region = root.querySelector(`#${id}`);
+      if (lines.length && region) region.textContent = lines.join('\n');
+    };
+    write('polite', polite);
+    write('urgent', urgent);
+  }
+
+  /** The hidden live regions, rendered once by the element. */
+  regions(): TemplateResult {
+    return html`<div id="polite" class="visually-hidden" role="status"></div>
+      <div id="urgent" class="visually-hidden" role="alert"></div>`;
+  }
+
+  /** A message as read aloud: the text of its bubble as rendered. */
+  private textOf(id: string): string {
+    const bubble = this.host.renderRoot.querySelector(`.message[data-id="${CSS.escape(id)}"]`);
+    return bubble ? plainText(bubble) : '';
+  }
+}

@@ -1,0 +1,90 @@
+import { css } from 'lit';
+
+/** A rendered reply (`.markdown`): the elements the markdown renderer makes. */
+export const markdownStyles = css`
+  /* Markdown ------------------------------------------------------------------------- */
+  .markdown > :first-child {
+    margin-block-start: 0;
+  }
+
+  .markdown > :last-child {
+    margin-block-end: 0;
+  }
+
+  .markdown :is(p, ul, ol, pre, blockquote, table) {
+    margin-block: 0.5em;
+  }
+
+  .markdown :is(h1, h2, h3, h4, h5, h6) {
+    margin-block: 0.75em 0.35em;
+    font-family: var(--_heading-font);
+    font-size: 1em;
+    font-weight: 650;
+  }
+
+  .markdown h1 {
+    font-size: 1.2em;
+  }
+
+  .markdown h2 {
+    font-size: 1.1em;
+  }
+
+  .markdown :is(ul, ol) {
+    padding-inline-start: 1.4em;
+  }
+
+  .markdown a {
+    color: inherit;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+
+  .markdown code {
+    font-family: var(--_mono);
+    font-size: 0.9em;
+    padding: 0.1em 0.3em;
+    border-radius: 4px;
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+
+  .markdown pre {
+    overflow-x: auto;
+    padding: 0.75em;
+    border-radius: calc(var(--_radius) * 0.6);
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+
+  .markdown pre code {
+    padding: 0;
+    background: none;
+  }
+
+  .markdown blockquote {
+    margin-inline: 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_border);
+  }
+
+  .markdown table {
+    display: block;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    border-collapse: collapse;
+  }
+
+  .markdown :is(th, td) {
+    padding: 0.3em 0.6em;
+    border: 1px solid var(--_border);
+    text-align: start;
+  }
+
+  .markdown hr {
+    border: 0;
+    border-block-start: 1px solid var(--_border);
+  }
+
+  .markdown img {
+    max-inline-size: 100%;
+  }
+`;
