@@ -556,7 +556,7 @@ export class AiChat extends LitElement {
       part="content"
       class="content markdown"
       dir="auto"
-      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages, immediate: true })}
+      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages })}
     ></div>`;
   }
 

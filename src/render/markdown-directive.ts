@@ -5,30 +5,24 @@
  * html`<div part="content" ${markdown(message.content, { final, allowImages })}></div>`
  * ```
  *
- * One stream per element. Re-rendering a template with unchanged text, `final` and
- * `allowImages` does nothing, so re-rendering a long transcript touches only the message that
- * changed. A change of `allowImages` renders the text again from scratch.
+ * One stream per element, rendering synchronously in the host's update: the host decides how
+ * often that is (`<ai-chat>` updates at most once per animation frame). Re-rendering a template
+ * with unchanged text, `final` and `allowImages` does nothing, so re-rendering a long transcript
+ * touches only the message that changed. A change of `allowImages` renders the text again.
  */
 import { noChange } from 'lit';
-import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { MarkdownStream } from './markdown-stream.js';
 
 export interface MarkdownDirectiveOptions {
-  /** The text is complete: render it now, synchronously, exactly as `renderMarkdown(text)`. */
+  /** The text is complete: render it exactly as `renderMarkdown(text)`. */
   final?: boolean;
   /** Render images as `<img>` (http/https only); otherwise an image becomes a link to its URL. */
   allowImages?: boolean;
-  /**
-   * The caller already updates at most once per animation frame (as `<ai-chat>` does): render
-   * the live tail right away instead of scheduling another frame for it.
-   */
-  immediate?: boolean;
 }
 
-class MarkdownDirective extends AsyncDirective {
+class MarkdownDirective extends Directive {
   private stream: MarkdownStream | undefined;
-  private text = '';
-  private final = false;
   private allowImages = false;
 
   constructor(partInfo: PartInfo) {
@@ -43,29 +37,13 @@ class MarkdownDirective extends AsyncDirective {
   }
 
   override update(part: ElementPart, [text, options]: Parameters<this['render']>): unknown {
-    const final = options?.final ?? false;
     const allowImages = options?.allowImages ?? false;
-    if (this.stream && text === this.text && final === this.final && allowImages === this.allowImages) {
-      return noChange;
-    }
     if (!this.stream || allowImages !== this.allowImages) {
-      this.stream?.destroy();
       this.stream = new MarkdownStream(part.element as HTMLElement, { allowImages });
+      this.allowImages = allowImages;
     }
-    this.text = text;
-    this.final = final;
-    this.allowImages = allowImages;
-    this.stream.update(text, final);
-    if (options?.immediate) this.stream.flush();
+    this.stream.update(text, options?.final ?? false);
     return noChange;
-  }
-
-  protected override disconnected(): void {
-    this.stream?.destroy();
-  }
-
-  protected override reconnected(): void {
-    this.stream?.flush();
   }
 }
 
