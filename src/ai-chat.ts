@@ -62,6 +62,36 @@ import { formatTime } from './views/time.js';
  * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `failed`).
  * @csspart avatar - The avatar beside each assistant message (a copy of what is in the `avatar` slot).
  * @csspart content - A message's rendered body.
+ * @csspart md-p - A paragraph of a reply. Every element of a rendered reply has a part named after its role (`md-…`); the model cannot set or change them.
+ * @csspart md-heading - A heading of a reply (any level); also `md-h1` … `md-h6`.
+ * @csspart md-h1 - A level-1 heading of a reply.
+ * @csspart md-h2 - A level-2 heading of a reply.
+ * @csspart md-h3 - A level-3 heading of a reply.
+ * @csspart md-h4 - A level-4 heading of a reply.
+ * @csspart md-h5 - A level-5 heading of a reply.
+ * @csspart md-h6 - A level-6 heading of a reply.
+ * @csspart md-link - A link in a reply (opens in a new tab).
+ * @csspart md-strong - Strong (bold) text in a reply, e.g. a warning.
+ * @csspart md-em - Emphasized (italic) text in a reply.
+ * @csspart md-del - Struck-through text in a reply.
+ * @csspart md-code - Inline code in a reply.
+ * @csspart md-pre - A code block of a reply (the box).
+ * @csspart md-code-block - The code inside a code block (carries `class="language-…"`).
+ * @csspart md-blockquote - A quote in a reply.
+ * @csspart md-list - A list in a reply; also `md-ul` or `md-ol`.
+ * @csspart md-ul - A bulleted list in a reply.
+ * @csspart md-ol - A numbered list in a reply.
+ * @csspart md-li - A list item in a reply.
+ * @csspart md-checkbox - The (disabled) checkbox of a task-list item.
+ * @csspart md-table - A table in a reply (scrolls sideways when wider than the bubble).
+ * @csspart md-thead - A table's header row group.
+ * @csspart md-tbody - A table's body.
+ * @csspart md-tr - A table row.
+ * @csspart md-cell - A table cell, header or not; also `md-th` or `md-td`. Column alignment from the source (`:---:`, `---:`) is kept.
+ * @csspart md-th - A table header cell.
+ * @csspart md-td - A table data cell.
+ * @csspart md-hr - A horizontal rule in a reply.
+ * @csspart md-img - An image in a reply (with `allow-images`).
  * @csspart meta - A message's state line (waiting to send, interrupted, failed).
  * @csspart time - A message's time, in the reader's language (the full date and time in its tooltip).
  * @csspart typing - The typing indicator (in the DOM only while shown).

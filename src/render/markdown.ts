@@ -11,6 +11,8 @@
  *   the URL as the browser parses it; kept links open in a new tab with `rel="noopener noreferrer"`.
  * - Images load only with `allowImages`, and only from absolute `http:`/`https:` URLs (a relative
  *   one would make the host page request its own paths); otherwise they become a plain link.
+ * - Every element gets a `part` (`md-link`, `md-table`, … see {@link MARKDOWN_PARTS}) set here,
+ *   after the model's attributes are gone, so pages can style replies with `::part()`.
  * - The output is a `DocumentFragment` (DOMPurify `RETURN_DOM_FRAGMENT`): nothing here assigns
  *   `innerHTML`. Under Trusted Types, DOMPurify still has to hand marked's HTML to `DOMParser` (a
  *   sink); it does so through the widget's own policy, `ai-chat`, created once on first use, and
@@ -157,6 +159,40 @@ const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   input: ['type', 'checked', 'disabled'],
 };
 const IMG_ATTRIBUTES = ['src', 'alt', 'title'];
+
+/**
+ * The `part` of each rendered element, so a page can style a reply from outside
+ * (`ai-chat::part(md-link)`). Only this module sets `part`: the model cannot (raw HTML is shown
+ * as text, and every attribute not listed in `TAG_ATTRIBUTES` is removed first).
+ */
+export const MARKDOWN_PARTS: Readonly<Record<string, string>> = {
+  p: 'md-p',
+  h1: 'md-heading md-h1',
+  h2: 'md-heading md-h2',
+  h3: 'md-heading md-h3',
+  h4: 'md-heading md-h4',
+  h5: 'md-heading md-h5',
+  h6: 'md-heading md-h6',
+  a: 'md-link',
+  strong: 'md-strong',
+  em: 'md-em',
+  del: 'md-del',
+  code: 'md-code',
+  pre: 'md-pre',
+  blockquote: 'md-blockquote',
+  ul: 'md-list md-ul',
+  ol: 'md-list md-ol',
+  li: 'md-li',
+  input: 'md-checkbox',
+  table: 'md-table',
+  thead: 'md-thead',
+  tbody: 'md-tbody',
+  tr: 'md-tr',
+  th: 'md-cell md-th',
+  td: 'md-cell md-td',
+  hr: 'md-hr',
+  img: 'md-img',
+};
 const LANGUAGE_CLASS = /^language-[\w#+.-]+$/;
 const ALIGNMENTS: ReadonlySet<string> = new Set(['left', 'center', 'right']);
 
@@ -266,6 +302,9 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.getAttribute('type') !== 'checkbox') node.remove();
       break;
   }
+  const part =
+    tag === 'code' && node.parentElement?.localName === 'pre' ? 'md-code-block' : MARKDOWN_PARTS[tag];
+  if (part) node.setAttribute('part', part);
 });
 
 /** marked → HTML string for these tokens (not yet sanitized). */
