@@ -7,9 +7,10 @@
  *
  * 1. {@link holdBack} leaves out a last line (or two) whose meaning the next characters decide:
  *    a line of `-`, `=`, `*` or `#` only (a list item, a rule, a setext underline, a heading of
- *    unknown level), a bare list number (`1.`), an empty list item or an unfinished task box
- *    (`- [`), a code fence being opened or closed, and a table header until its delimiter row
- *    is complete. So `Key points:\n- Drink water` goes p → p + ul, never through an h2, and a
+ *    unknown level), a bare list number (`1.`), an empty list item or quote, an unfinished task
+ *    box (`- [`), a code fence being opened or closed, a paragraph starting with `[` until it is
+ *    clearly not a reference definition, and a table header until its delimiter row is
+ *    complete. So `Key points:\n- Drink water` goes p → p + ul, never through an h2, and a
  *    table appears whole, once it is one.
  * 2. {@link healInline} completes the inline markup of the block still being written: unclosed
  *    `**strong**`, `*em*`, `_em_`, `~~del~~` and `` `code` `` render as if closed; a marker with
@@ -19,8 +20,8 @@
  *    escape (`\`), character reference (`&am`) or image (`!`) waits.
  *
  * Emphasis is matched with CommonMark's own delimiter rules (flanking, the rule of 3), so only
- * openers that really are unclosed get a closer; an asterisk inside a word (`2*3`) or a single
- * tilde (`~5 mg`) is left alone, as the final render most likely leaves it.
+ * openers that really are unclosed get a closer; a single asterisk inside a word (`2*3`) or a
+ * single tilde (`~5 mg`) is left alone, as the final render most likely leaves it.
  */
 import { lexBlocks, type Token, type Tokens } from './markdown.js';
 
@@ -37,7 +38,10 @@ const UNDECIDED = [
   /^(?:`{3,}|~{3,})[^\n]*$/, // a code fence being opened (its info string) or closed
   /^(?:`{1,2}|~{1,2})$/, // the start of a fence or of inline code
 ];
-const TASK_BOX = /^\[[ xX]?\]?[ \t]*$/;
+/** A task box so far (`[`, `[ ]`), or a box followed only by markers still waiting for text. */
+const TASK_BOX = /^\[[ xX]?\]?[ \t]*$|^\[[ xX]\][ \t]+[*_~`!<\\&]*$/;
+/** A reference definition (`[label]: url "title"`) so far, or a bracket that may still become one. */
+const DEFINITION_SO_FAR = /^\[[^\]]*$|^\[[^\]]*\]:?$|^\[[^\]]*\]:/;
 
 /** The line split into its containers (quote and list markers) and the rest. */
 const splitLine = (line: string): { containers: string; rest: string } => {
@@ -67,10 +71,15 @@ export function holdBack(text: string): number {
   // A first line starting with a pipe may be a table header.
   if (last.rest.startsWith('|') && !(previous?.rest.startsWith('|') ?? false)) return lastStart;
   if (last.rest === '') {
-    // An empty list item (`- `) is not shown: after a paragraph it would be a setext underline.
-    return LIST_MARKER.test(last.containers) ? lastStart : text.length;
+    // An empty list item (`- `) is not shown (after a paragraph it would be a setext underline),
+    // nor an empty quote.
+    return /[>\-*+.)]/.test(last.containers) ? lastStart : text.length;
   }
   if (UNDECIDED.some((pattern) => pattern.test(last.rest))) return lastStart;
+  // At the start of a paragraph, `[label]: …` is a reference definition, which shows nothing.
+  if (last.rest.startsWith('[') && (previous === null || previous.rest.trim() === '')) {
+    if (DEFINITION_SO_FAR.test(last.rest)) return lastStart;
+  }
   if (LIST_MARKER.test(last.containers) && TASK_BOX.test(last.rest)) return lastStart;
   return text.length;
 }
@@ -84,7 +93,7 @@ interface Delimiter {
   remaining: number;
   readonly canOpen: boolean;
   readonly canClose: boolean;
-  /** Inside a word on both sides (`2*3`): most likely literal, never healed. */
+  /** A single `*` inside a word on both sides (`2*3`): most likely literal, never healed. */
   readonly intraword: boolean;
 }
 
@@ -130,8 +139,8 @@ const settledEnd = (s: string): number => {
     const last = s[end - 1];
     if (last === '*' || last === '_' || last === '~') {
       while (end > 0 && s[end - 1] === last) end--;
-    } else if (last === '!') {
-      end--; // perhaps an image: `![`
+    } else if (last === '!' || last === '<') {
+      end--; // perhaps an image (`![`), an autolink or a tag (`<`)
     } else if (last === '\\' && !isEscaped(s, end - 1)) {
       end--;
     } else {
@@ -163,6 +172,7 @@ const destinationEnd = (s: string, i: number, end: number): number => {
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 const EMAIL_AT_END = /[\w.+-]+@[\w-]+(?:\.[\w-]*)*$/;
 const ANGLE_AT_END = /^<[a-zA-Z][\w+.-]*(?::[^\s<>]*)?$/;
+const ANGLE_AUTOLINK = /^<[a-zA-Z][\w+.-]*:[^\s<>]*>/;
 
 /**
  * What to change in `s`, the source of an inline run that the model is still writing, so that
@@ -210,7 +220,7 @@ export function inlineEdits(s: string): InlineEdits {
           remaining: length,
           canOpen: underscore ? left && (!right || isPunct(before)) : left,
           canClose: underscore ? right && (!left || isPunct(after)) : right,
-          intraword: isWord(before) && isWord(after),
+          intraword: c === '*' && length === 1 && isWord(before) && isWord(after),
         });
         i += length;
         continue;
@@ -242,14 +252,22 @@ export function inlineEdits(s: string): InlineEdits {
         }
         break;
       }
-      case '<':
-        if (ANGLE_AT_END.test(s.slice(i, end))) {
+      case '<': {
+        const rest = s.slice(i, end);
+        if (ANGLE_AT_END.test(rest)) {
           edits.cut = i;
           break scan;
         }
+        const autolink = ANGLE_AUTOLINK.exec(rest);
+        if (autolink) {
+          i += autolink[0].length;
+          continue;
+        }
         break;
+      }
       default:
-        if ((c === 'h' || c === 'H' || c === 'w' || c === 'W') && (i === 0 || /[\s*_~(]/.test(s[i - 1]!))) {
+        // marked autolinks a URL wherever it starts, even right after a quote or a letter.
+        if (c === 'h' || c === 'H' || c === 'w' || c === 'W') {
           const url = URL_START.exec(s.slice(i, i + 8));
           if (url) {
             let j = i;
@@ -273,14 +291,15 @@ export function inlineEdits(s: string): InlineEdits {
       edits.cut = pending.close;
       edits.remove.push(pending.open);
     }
-  } else {
-    for (const open of brackets) {
-      if (open.image) {
-        edits.cut = Math.min(edits.cut, open.index);
-        break;
-      }
-      if (open.link) edits.remove.push(open.index);
+  }
+  // Brackets still open: an image is left out from its `![`, a link's `[` is dropped.
+  for (const open of brackets) {
+    if (open.index >= edits.cut) break;
+    if (open.image) {
+      edits.cut = open.index;
+      break;
     }
+    if (open.link) edits.remove.push(open.index);
   }
   if (code && code.index < edits.cut) {
     let contentEnd = edits.cut;
