@@ -9,9 +9,11 @@
  * often that is (`<ai-chat>` updates at most once per animation frame). Re-rendering a template
  * with unchanged text, `final` and `allowImages` does nothing, so re-rendering a long transcript
  * touches only the message that changed. A change of `allowImages` renders the text again.
+ * While the text streams, the element does not get shorter ({@link HeightFloor}).
  */
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
+import { HeightFloor } from './height-floor.js';
 import { MarkdownStream } from './markdown-stream.js';
 
 export interface MarkdownDirectiveOptions {
@@ -21,9 +23,12 @@ export interface MarkdownDirectiveOptions {
   allowImages?: boolean;
 }
 
-class MarkdownDirective extends Directive {
+class MarkdownDirective extends AsyncDirective {
   private stream: MarkdownStream | undefined;
+  private floor: HeightFloor | undefined;
   private allowImages = false;
+  private text = '';
+  private final = false;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -38,12 +43,28 @@ class MarkdownDirective extends Directive {
 
   override update(part: ElementPart, [text, options]: Parameters<this['render']>): unknown {
     const allowImages = options?.allowImages ?? false;
+    const final = options?.final ?? false;
+    const element = part.element as HTMLElement;
     if (!this.stream || allowImages !== this.allowImages) {
-      this.stream = new MarkdownStream(part.element as HTMLElement, { allowImages });
+      this.stream = new MarkdownStream(element, { allowImages });
       this.allowImages = allowImages;
     }
-    this.stream.update(text, options?.final ?? false);
+    this.floor ??= new HeightFloor(element);
+    if (!text.startsWith(this.text)) this.floor.reset();
+    if (final) this.floor.release();
+    else this.floor.hold();
+    this.text = text;
+    this.final = final;
+    this.stream.update(text, final);
     return noChange;
+  }
+
+  protected override disconnected(): void {
+    this.floor?.stop();
+  }
+
+  protected override reconnected(): void {
+    if (!this.final) this.floor?.hold();
   }
 }
 
