@@ -24,6 +24,13 @@ import { plainText } from './views/plain-text.js';
 import { formatTime } from './views/time.js';
 
 /**
+ * How much of a finished reply is announced: a screen reader reads this much, then "…" (the
+ * whole reply is in the transcript). Reading back a 128 KB reply, and speaking it, would cost
+ * the page a long task and the listener minutes.
+ */
+const ANNOUNCED_CHARACTERS = 600;
+
+/**
  * An embeddable AI chat: a WebSocket to an AI backend that survives bad networks, streams the
  * reply as sanitized markdown, and can be restyled from outside through parts and custom
  * properties.
@@ -666,7 +673,8 @@ export class AiChat extends LitElement {
 
   /**
    * Writes what happened since the last update into the hidden live regions: a finished reply or
-   * a system line politely (once, whole, never per token), a lost connection assertively, its
+   * a system line politely (once, never per token; a long reply's text cut to its first
+   * `ANNOUNCED_CHARACTERS` and "…", the rest is in the transcript), a lost connection assertively, its
    * return politely. Each write replaces the region's text, so it is read once.
    */
   private announce(): void {
@@ -677,7 +685,10 @@ export class AiChat extends LitElement {
     for (const item of this.toAnnounce.splice(0)) {
       if (item.kind === 'message') {
         const bubble = this.renderRoot.querySelector(`.message[data-id="${CSS.escape(item.message.id)}"]`);
-        const text = bubble ? plainText(bubble) : '';
+        const content = bubble?.querySelector('.content');
+        const text = bubble
+          ? plainText(bubble, content ? { node: content, limit: ANNOUNCED_CHARACTERS } : undefined)
+          : '';
         if (text) polite.push(text);
         continue;
       }
