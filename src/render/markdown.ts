@@ -252,6 +252,8 @@ const TEXT_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: BASE_TAGS };
 const IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img'] };
 // The same, with the `ai-chat` policy when there is one; made on the first sanitize.
 let configs: { text: FragmentConfig; image: FragmentConfig } | undefined;
+/** The config the private instance holds (`setConfig`). */
+let configured: FragmentConfig | undefined;
 
 // A private instance: hooks on the global default instance would change the host page's DOMPurify.
 const purify = DOMPurify(window);
@@ -324,7 +326,14 @@ const sanitize = (html: string, allowImages: boolean): DocumentFragment => {
       trusted ? { ...config, TRUSTED_TYPES_POLICY: trusted } : config;
     configs = { text: withPolicy(TEXT_CONFIG), image: withPolicy(IMAGE_CONFIG) };
   }
-  return purify.sanitize(html, allowImages ? configs.image : configs.text);
+  // The config is parsed once (setConfig) rather than on every call: a streaming reply sanitizes
+  // its live blocks on every frame, and parsing the config cost more than sanitizing them.
+  const config = allowImages ? configs.image : configs.text;
+  if (config !== configured) {
+    purify.setConfig(config);
+    configured = config;
+  }
+  return purify.sanitize(html) as unknown as DocumentFragment;
 };
 
 /**
