@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { html as litHtml, nothing, render as litRender } from 'lit';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { MarkdownStream } from '../src/render/markdown-stream.js';
@@ -226,6 +226,30 @@ describe('MarkdownStream', () => {
       expect(container.innerHTML).to.equal(oneShot('*hi* there').innerHTML);
     });
 
+    it('catches up with a burst a step at a time, within its budget, and renders the final text at once', () => {
+      const text = Object.values(REPLIES).join('\n\n');
+      const container = document.createElement('div');
+      let time = 0;
+      // No budget: every update renders one step (about a kilobyte) of what it has not shown yet.
+      const md = new MarkdownStream(container, { budgetMs: 0, now: () => time++ });
+      expect(md.update(text, false), 'behind after one step').to.equal(false);
+      const shownAfterOne = container.textContent!.length;
+      expect(shownAfterOne)
+        .to.be.greaterThan(0)
+        .and.below(text.length / 2);
+      let updates = 1;
+      while (!md.update(text, false)) updates++;
+      expect(updates).to.be.within(3, Math.ceil(text.length / 512));
+      expect(container.innerHTML).to.equal(oneShot(healLive(text)).innerHTML);
+      expect(md.update(text, false), 'nothing left').to.equal(true);
+
+      const again = document.createElement('div');
+      const other = new MarkdownStream(again, { budgetMs: 0, now: () => time++ });
+      expect(other.update(text.slice(0, 5000), false)).to.equal(false);
+      expect(other.update(text, true), 'final: all of it, now').to.equal(true);
+      expect(again.innerHTML).to.equal(oneShot(text).innerHTML);
+    });
+
     it('patches what it finds in the container on the first render', () => {
       const container = document.createElement('div');
       container.innerHTML = '<span>placeholder</span>';
@@ -321,6 +345,16 @@ describe('markdown() directive', () => {
     litRender(view([{ text: 'partial **reply**', final: true }]), host);
     expect(div.innerHTML).to.equal(oneShot('partial **reply**').innerHTML);
     expect(div.querySelector('strong'), 'patched in place').to.equal(strong);
+  });
+
+  it('renders a burst over the next frames by itself when no host drives it', async () => {
+    const text = Object.values(REPLIES).join('\n\n').repeat(6);
+    litRender(view([{ text, final: false }]), host);
+    const div = host.querySelector('div')!;
+    expect(div.textContent!.length, 'not all in one update').to.be.below(text.length / 2);
+    await waitUntil(() => div.innerHTML === oneShot(healLive(text)).innerHTML, 'caught up', {
+      timeout: 8000,
+    });
   });
 
   it('re-renders from scratch when allowImages changes', () => {

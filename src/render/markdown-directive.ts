@@ -9,7 +9,8 @@
  * often that is (`<ai-chat>` updates at most once per animation frame). Re-rendering a template
  * with unchanged text, `final` and `allowImages` does nothing, so re-rendering a long transcript
  * touches only the message that changed. A change of `allowImages` renders the text again.
- * While the text streams, the element does not get shorter ({@link HeightFloor}).
+ * While the text streams, the element does not get shorter ({@link HeightFloor}), and a burst
+ * of text is rendered over a few frames rather than in one long one (see `continueLater`).
  */
 import { noChange } from 'lit';
 import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
@@ -29,6 +30,9 @@ class MarkdownDirective extends AsyncDirective {
   private allowImages = false;
   private text = '';
   private final = false;
+  private host: unknown;
+  /** A continuation is scheduled (see `continueLater`). */
+  private waiting = false;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -55,7 +59,8 @@ class MarkdownDirective extends AsyncDirective {
     else this.floor.hold();
     this.text = text;
     this.final = final;
-    this.stream.update(text, final);
+    this.host = part.options?.host;
+    if (!this.stream.update(text, final)) this.continueLater();
     return noChange;
   }
 
@@ -65,6 +70,32 @@ class MarkdownDirective extends AsyncDirective {
 
   protected override reconnected(): void {
     if (!this.final) this.floor?.hold();
+    this.continueLater();
+  }
+
+  /**
+   * The stream is catching up with a burst of text: render the rest in the next frames. The
+   * host (an element with its own once-per-frame update, like `<ai-chat>`) is asked for another
+   * update, which calls this directive again; without one, the directive goes on by itself at the
+   * next animation frame.
+   */
+  private continueLater(): void {
+    if (this.waiting || !this.isConnected) return;
+    this.waiting = true;
+    const host = this.host as { requestUpdate?: () => void } | undefined;
+    if (typeof host?.requestUpdate === 'function') {
+      // After this update is over: asking during it would be an update in an update.
+      queueMicrotask(() => {
+        this.waiting = false;
+        host.requestUpdate!();
+      });
+    } else {
+      requestAnimationFrame(() => {
+        this.waiting = false;
+        if (this.isConnected && this.stream && !this.stream.update(this.text, this.final))
+          this.continueLater();
+      });
+    }
   }
 }
 

@@ -39,7 +39,14 @@ import { morphRun } from './morph.js';
 export interface MarkdownStreamOptions extends MarkdownOptions {
   /** Called after every update that changed the container's DOM (auto-scroll, tests). */
   onRender?: () => void;
+  /** Work one streaming update may do when it has a lot of text to catch up with (ms; default 4). */
+  budgetMs?: number;
+  /** The clock for `budgetMs` (tests). */
+  now?: () => number;
 }
+
+/** Characters rendered at a time while catching up with a burst. */
+const STEP = 1024;
 
 /** One top-level block of the live tail and the container's nodes that came of it. */
 interface Run {
@@ -140,10 +147,14 @@ export class MarkdownStream {
   private readonly container: HTMLElement;
   private readonly options: MarkdownOptions;
   private readonly onRender: (() => void) | undefined;
+  private readonly budgetMs: number;
+  private readonly now: () => number;
 
   /** The text of the last `update()` (line endings normalized), and whether it was final. */
   private text = '';
   private final = false;
+  /** How much of `text` is rendered (less while catching up with a burst). */
+  private shown = 0;
   /** `text.slice(0, frozenEnd)` is rendered as frozen nodes that are never touched again. */
   private frozenEnd = 0;
   /** The first live block, when it is a list or table with frozen items. */
@@ -161,25 +172,56 @@ export class MarkdownStream {
     this.container = container;
     this.options = { allowImages: options.allowImages ?? false };
     this.onRender = options.onRender;
+    this.budgetMs = options.budgetMs ?? 4;
+    this.now = options.now ?? (() => performance.now());
     this.reset();
   }
 
   /**
-   * Shows `text`, the whole reply so far, now. A text that extends the previous one costs only
-   * the work of its unfrozen end; a text that does not replaces the reply (patching the nodes
-   * already shown). `final` renders exactly as `renderMarkdown(text)` would.
+   * Shows `text`, the whole reply so far. A text that extends the previous one costs only the
+   * work of its unfrozen end; a text that does not replaces the reply (patching the nodes already
+   * shown). `final` renders now, exactly as `renderMarkdown(text)` would.
+   *
+   * A streaming update does at most about `budgetMs` of work: when a lot of text arrived at once
+   * (a burst, a slow frame), it renders the next `STEP` characters at a time while the budget
+   * lasts and returns false; calling `update()` again (with the same or a longer text) goes on
+   * from there. Returns true when all of `text` is shown.
    */
-  update(text: string, final: boolean): void {
+  update(text: string, final: boolean): boolean {
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-    if (!this.stale && text === this.text && final === this.final) return;
+    if (!this.stale && text === this.text && final === this.final && this.shown === text.length) return true;
     if (!text.startsWith(this.text)) this.reset();
     this.text = text;
     this.final = final;
-    if (this.render()) this.onRender?.();
+    let changed = false;
+    if (final || text.length - this.shown <= STEP) {
+      changed = this.render(text.length, final);
+      this.shown = text.length;
+    } else {
+      const deadline = this.now() + this.budgetMs;
+      do {
+        this.shown = this.nextStop(this.shown);
+        changed = this.render(this.shown, false) || changed;
+      } while (this.shown < text.length && this.now() < deadline);
+    }
+    if (changed) this.onRender?.();
+    return this.shown === text.length;
+  }
+
+  /** Where the next step of catching up ends: about `STEP` characters on, at a line's end if one is near. */
+  private nextStop(from: number): number {
+    const text = this.text;
+    if (text.length - from <= STEP) return text.length;
+    let end = from + STEP;
+    const line = text.lastIndexOf('\n', end - 1);
+    if (line > from + STEP / 2) end = line + 1;
+    else if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+    return end;
   }
 
   /** Forgets the rendered state; the DOM stays and is patched by the next render (no blank frame). */
   private reset(): void {
+    this.shown = 0;
     this.frozenEnd = 0;
     this.open = null;
     this.live = [{ raw: null, nodes: Array.from(this.container.childNodes) }];
@@ -196,8 +238,8 @@ export class MarkdownStream {
   }
 
   /** Renders the current text; returns whether the DOM changed. */
-  private render(): boolean {
-    const { text, final } = this;
+  private render(end: number, final: boolean): boolean {
+    const text = this.text;
     let start: number;
     let prefix: string;
     let source: string;
@@ -206,7 +248,7 @@ export class MarkdownStream {
       const open = this.open;
       start = open ? open.restStart : this.frozenEnd;
       prefix = open ? open.prefix : '';
-      source = prefix + text.slice(start);
+      source = prefix + text.slice(start, end);
       if (!final) source = source.slice(0, Math.max(prefix.length, holdBack(source)));
       tokens = lexBlocks(source);
       if (hasLinkDefinitions(tokens)) this.sawDefinitions = true;
