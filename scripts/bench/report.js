@@ -62,6 +62,8 @@ export function streamingLegend(repeats) {
   return [
     heading('Streaming: each reply sent by the mock backend in 8-character chunk frames, back to back'),
     'task ms      main-thread task time, CDP Performance TaskDuration, from send() to the final render',
+    'cpu ms       main-thread CPU time (CDP ThreadTime) in the same window: on a busy machine, the task',
+    '             time also counts the time the thread waited for a core; the CPU time does not',
     'long tasks   count / longest ms (PerformanceObserver longtask) in that window',
     'update       a frame callback (widget) or an update call (baselines) that changed the reply DOM,',
     '             timed from its start to the delivery of its mutations (microtasks included)',
@@ -77,7 +79,7 @@ export function streamingTable({ sizeKB, rows }) {
   const title = `${sizeKB} KB reply: ${any.textLength.toLocaleString('en')} characters in ${any.chunks.toLocaleString('en')} chunks of 8`;
   /** @type {string[][]} */
   const cells = [
-    ['', 'task ms', 'long tasks', 'update p50 / p95 / max ms', 'updates', 'idle frames', 'wall ms'],
+    ['', 'task ms', 'cpu ms', 'long tasks', 'update p50 / p95 / max ms', 'updates', 'idle frames', 'wall ms'],
   ];
   /** @type {string[]} */
   const notes = [];
@@ -87,6 +89,7 @@ export function streamingTable({ sizeKB, rows }) {
     cells.push([
       LABELS[kind] ?? kind,
       task,
+      num(row.cpuMs),
       `${row.longTasks.count} / ${num(row.longTasks.longest, 0)}`,
       kind === 'floor' ? '—' : `${num(u.p50, 2)} / ${num(u.p95, 2)} / ${num(u.max, 2)}`,
       kind === 'floor' ? '—' : String(u.count),
@@ -158,6 +161,12 @@ export function streamingTargets(sizes) {
     });
     const render = oneshot.updates.max ?? 0;
     const budget = 1.25 * (floor.taskMs + render);
+    const cpuBudget = 1.25 * (floor.cpuMs + render);
+    targets.push({
+      name: `${sizeKB} KB: widget CPU ≤ 1.25 × (floor CPU + one-shot render)`,
+      value: `${num(widget.cpuMs, 0)} vs 1.25 × (${num(floor.cpuMs, 0)} + ${num(render, 0)}) = ${num(cpuBudget, 0)} ms (${num(widget.cpuMs / (floor.cpuMs + render), 2)}×)`,
+      pass: widget.cpuMs <= cpuBudget,
+    });
     targets.push({
       name: `${sizeKB} KB: widget task ≤ 1.25 × (floor task + one-shot render)`,
       value: `${num(widget.taskMs, 0)} vs 1.25 × (${num(floor.taskMs, 0)} + ${num(render, 0)}) = ${num(budget, 0)} ms (${num(widget.taskMs / (floor.taskMs + render), 2)}×)`,
@@ -401,8 +410,15 @@ export function qualityReport(quality) {
 
 /** @typedef {{name: string, widget: StreamingResult, oneshot: StreamingResult}} ShapeRow */
 
-/** @param {ShapeRow[]} shapes */
-export function shapesReport(shapes) {
+/**
+ * @typedef {{name: string, perFrame: number, characters: number, updates: number, p50: number, p95: number, max: number, longTasks: number, longest: number | null, wallMs: number, same: boolean}} PacedRow
+ */
+
+/**
+ * @param {ShapeRow[]} shapes
+ * @param {PacedRow[]} paced
+ */
+export function shapesReport(shapes, paced) {
   /** @type {string[][]} */
   const cells = [
     [
@@ -440,11 +456,35 @@ export function shapesReport(shapes) {
       pass: widget.longTasks.count === 0 && widget.complete,
     });
   }
+  /** @type {string[][]} */
+  const pacedCells = [
+    ['', 'characters', 'updates', 'update p50 / p95 / max ms', 'long tasks', 'wall ms', 'final = one-shot'],
+  ];
+  for (const row of paced) {
+    pacedCells.push([
+      row.name,
+      row.characters.toLocaleString('en'),
+      String(row.updates),
+      `${num(row.p50, 2)} / ${num(row.p95, 2)} / ${num(row.max, 2)}`,
+      `${row.longTasks} / ${num(row.longest, 0)}`,
+      num(row.wallMs, 0),
+      row.same ? 'yes' : 'NO',
+    ]);
+    targets.push({
+      name: `${row.name}, renderer alone: no long task over 50 ms`,
+      value: row.longTasks ? `${row.longTasks}, longest ${num(row.longest, 0)} ms` : 'none',
+      pass: row.longTasks === 0 && row.same,
+    });
+  }
   return [
     heading(
       'One huge block (8-character chunk frames, back to back, into the widget; one-shot: the whole text rendered once)',
     ),
     table(cells),
+    heading(
+      `The same shapes into the renderer alone (MarkdownStream, the widget's styles), ${paced[0]?.perFrame ?? '?'} more characters every animation frame (long tasks include each frame's style, layout and paint)`,
+    ),
+    table(pacedCells),
     targetLines('Huge-block targets', targets).trimStart(),
   ].join('\n');
 }

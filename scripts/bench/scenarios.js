@@ -162,6 +162,8 @@ async function measureOnce(ctx, bench, kind, text, { timeoutMs, selection }) {
     complete,
     state: result?.state ?? 'unfinished',
     taskMs,
+    /** Main-thread CPU time (CDP ThreadTime): what the page's own work cost, whatever else the machine runs. */
+    cpuMs: delta('ThreadTime'),
     estimatedTaskMs,
     /** Of the task time (CDP): script, style recalculation and layout. */
     taskParts: {
@@ -539,6 +541,33 @@ export async function viewJumpRun(ctx, chunkMs = 12) {
     }
     const figures = await bench.page.evaluate(() => /** @type {any} */ (window).__jumps.stop());
     return { ...figures, chunks, chunkMs, replies: ANSWERS.length };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * Huge blocks into the widget's renderer alone (pages/quality-page.js `paced`): `perFrame`
+ * characters more on every animation frame, then the final update.
+ * @param {Context} ctx
+ * @param {[string, string][]} texts
+ * @param {number} perFrame
+ */
+export async function pacedRun(ctx, texts, perFrame) {
+  const bench = await openPage(ctx.browser, `${ctx.server.origin}/bench/quality.html`);
+  try {
+    await bench.page.waitForFunction(() => /** @type {any} */ (window).__quality?.ready === true);
+    const rows = [];
+    for (const [name, text] of texts) {
+      ctx.progress(`  ${name}, ${perFrame} characters a frame`);
+      const figures = await bench.page.evaluate(
+        (t, n) => /** @type {any} */ (window).__quality.paced(t, n),
+        text,
+        perFrame,
+      );
+      rows.push({ name, perFrame, ...figures });
+    }
+    return rows;
   } finally {
     await bench.close();
   }

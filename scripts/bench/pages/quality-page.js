@@ -212,6 +212,58 @@ function run({ texts, selectionEvery }) {
   return figures;
 }
 
-Object.assign(window, { __quality: { run, ready: true } });
+/** Long tasks seen by the page since it loaded (duration, ms). */
+/** @type {{start: number, duration: number}[]} */
+const longTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * The widget's renderer alone (MarkdownStream, with the widget's styles and layout), fed
+ * `perFrame` more characters of `text` on every animation frame, then the final update: the
+ * update times, and the long tasks (which include each frame's style, layout and paint).
+ * @param {string} text
+ * @param {number} perFrame
+ */
+async function paced(text, perFrame) {
+  const el = bubble();
+  const stream = baselines.widgetStream(el);
+  await nextFrame();
+  const from = performance.now();
+  /** @type {number[]} */
+  const updates = [];
+  for (let at = perFrame; ; at += perFrame) {
+    const final = at >= text.length;
+    const start = performance.now();
+    stream.update(text.slice(0, Math.min(at, text.length)), final);
+    updates.push(performance.now() - start);
+    await nextFrame();
+    if (final) break;
+  }
+  await nextFrame();
+  const to = performance.now();
+  const reference = document.createElement('div');
+  baselines.oneShotRender(reference, text);
+  const same = el.innerHTML === reference.innerHTML;
+  el.parentElement?.remove();
+  const inWindow = longTasks.filter((task) => task.start + task.duration >= from && task.start <= to);
+  updates.sort((a, b) => a - b);
+  return {
+    characters: text.length,
+    updates: updates.length,
+    p50: updates[Math.floor(updates.length / 2)],
+    p95: updates[Math.min(updates.length - 1, Math.ceil(updates.length * 0.95) - 1)],
+    max: updates[updates.length - 1],
+    longTasks: inWindow.length,
+    longest: inWindow.length ? Math.max(...inWindow.map((task) => task.duration)) : null,
+    wallMs: to - from,
+    same,
+  };
+}
+
+Object.assign(window, { __quality: { run, paced, ready: true } });
 
 export {};
