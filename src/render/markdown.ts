@@ -11,7 +11,7 @@
  *   the URL as the browser parses it; kept links open in a new tab with `rel="noopener noreferrer"`.
  * - Images load only with `allowImages`, and only from absolute `http:`/`https:` URLs (a relative
  *   one would make the host page request its own paths); otherwise they become a plain link.
- * - Every element gets a `part` (`md-link`, `md-table`, … see {@link MARKDOWN_PARTS}) set here,
+ * - Every element gets a `part` (`md-link`, `md-table`, … see {@link partOf}) set here,
  *   after the model's attributes are gone, so pages can style replies with `::part()`.
  * - The output is a `DocumentFragment` (DOMPurify `RETURN_DOM_FRAGMENT`): nothing here assigns
  *   `innerHTML`. Under Trusted Types, DOMPurify still has to hand marked's HTML to `DOMParser` (a
@@ -161,37 +161,25 @@ const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 const IMG_ATTRIBUTES = ['src', 'alt', 'title'];
 
 /**
- * The `part` of each rendered element, so a page can style a reply from outside
- * (`ai-chat::part(md-link)`). Only this module sets `part`: the model cannot (raw HTML is shown
- * as text, and every attribute not listed in `TAG_ATTRIBUTES` is removed first).
+ * The `part` of a rendered element, so a page can style a reply from outside
+ * (`ai-chat::part(md-link)`): `md-` and its tag, or its role where the tag says little (`a` is
+ * `md-link`, the code in a `pre` is `md-code-block`), after the family it belongs to (`md-heading
+ * md-h2`, `md-list md-ul`, `md-cell md-td`). Only this module sets `part`: the model cannot (raw
+ * HTML is shown as text, and every attribute not in `TAG_ATTRIBUTES` is removed first).
  */
-export const MARKDOWN_PARTS: Readonly<Record<string, string>> = {
-  p: 'md-p',
-  h1: 'md-heading md-h1',
-  h2: 'md-heading md-h2',
-  h3: 'md-heading md-h3',
-  h4: 'md-heading md-h4',
-  h5: 'md-heading md-h5',
-  h6: 'md-heading md-h6',
-  a: 'md-link',
-  strong: 'md-strong',
-  em: 'md-em',
-  del: 'md-del',
-  code: 'md-code',
-  pre: 'md-pre',
-  blockquote: 'md-blockquote',
-  ul: 'md-list md-ul',
-  ol: 'md-list md-ol',
-  li: 'md-li',
-  input: 'md-checkbox',
-  table: 'md-table',
-  thead: 'md-thead',
-  tbody: 'md-tbody',
-  tr: 'md-tr',
-  th: 'md-cell md-th',
-  td: 'md-cell md-td',
-  hr: 'md-hr',
-  img: 'md-img',
+export const partOf = (element: Element): string | undefined => {
+  const tag = element.localName;
+  if (tag === 'br') return undefined;
+  if (tag === 'code' && element.parentElement?.localName === 'pre') return 'md-code-block';
+  const family = /^h\d$/.test(tag)
+    ? 'heading'
+    : tag === 'ul' || tag === 'ol'
+      ? 'list'
+      : tag === 'th' || tag === 'td'
+        ? 'cell'
+        : '';
+  const name = tag === 'a' ? 'link' : tag === 'input' ? 'checkbox' : tag;
+  return `${family ? `md-${family} ` : ''}md-${name}`;
 };
 const LANGUAGE_CLASS = /^language-[\w#+.-]+$/;
 const ALIGNMENTS: ReadonlySet<string> = new Set(['left', 'center', 'right']);
@@ -304,8 +292,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.getAttribute('type') !== 'checkbox') node.remove();
       break;
   }
-  const part =
-    tag === 'code' && node.parentElement?.localName === 'pre' ? 'md-code-block' : MARKDOWN_PARTS[tag];
+  const part = partOf(node);
   if (part) node.setAttribute('part', part);
 });
 
