@@ -43,8 +43,10 @@ if (demos !== 0) process.exit(demos);
 
 // The size check: the script-tag builds, gzipped, against their limit. The limit guards against
 // regressions; the goal is 45 KB, not met (see README "Performance": the dependencies alone are
-// ~40 KB, the five dialects, five languages and the launcher add the rest).
-const SIZE_LIMIT_KB = 72;
+// ~40 KB, the five dialects, five languages and the launcher add the rest). It went from 72 to
+// 76 KB with the streaming renderer's healer, in-place patching, huge-block freezing and height
+// floor (about 4.5 KB gzipped; remend, the usual healer, is 5.9 KB on its own).
+const SIZE_LIMIT_KB = 76;
 for (const file of ['dist/ai-chat.js', 'dist/ai-chat.iife.js']) {
   const gzipKb = gzipSync(readFileSync(file)).length / 1024;
   console.log(`size: ${file} is ${gzipKb.toFixed(1)} KB gzipped (limit ${SIZE_LIMIT_KB} KB)`);
