@@ -180,29 +180,34 @@ export class MarkdownStream {
   /**
    * Shows `text`, the whole reply so far. A text that extends the previous one costs only the
    * work of its unfrozen end; a text that does not replaces the reply (patching the nodes already
-   * shown). `final` renders now, exactly as `renderMarkdown(text)` would.
+   * shown). `final`: the text is complete, and its render is exactly `renderMarkdown(text)`.
    *
-   * A streaming update does at most about `budgetMs` of work: when a lot of text arrived at once
-   * (a burst, a slow frame), it renders the next `STEP` characters at a time while the budget
-   * lasts and returns false; calling `update()` again (with the same or a longer text) goes on
-   * from there. Returns true when all of `text` is shown.
+   * An update does about `budgetMs` of work. When more text arrived than that renders (a burst, a
+   * slow frame, a long reply that arrives whole), it renders about a kilobyte at a time, at least
+   * a quarter of what it has not shown yet (so it never falls further behind than a few frames'
+   * worth), and returns false: the next `update()` (with the same or a longer text) goes on from
+   * there, and the final render is made when it has caught up. Returns true when `text` is shown
+   * (and, if `final`, rendered exactly).
    */
   update(text: string, final: boolean): boolean {
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-    if (!this.stale && text === this.text && final === this.final && this.shown === text.length) return true;
+    const caughtUp = this.shown === text.length;
+    if (!this.stale && caughtUp && text === this.text && final === this.final) return true;
     if (!text.startsWith(this.text)) this.reset();
     this.text = text;
     this.final = final;
     let changed = false;
-    if (final || text.length - this.shown <= STEP) {
+    const backlog = text.length - this.shown;
+    if (backlog <= STEP) {
       changed = this.render(text.length, final);
       this.shown = text.length;
     } else {
+      const least = this.shown + Math.ceil(backlog / 4);
       const deadline = this.now() + this.budgetMs;
       do {
         this.shown = this.nextStop(this.shown);
-        changed = this.render(this.shown, false) || changed;
-      } while (this.shown < text.length && this.now() < deadline);
+        changed = this.render(this.shown, final && this.shown === text.length) || changed;
+      } while (this.shown < text.length && (this.shown < least || this.now() < deadline));
     }
     if (changed) this.onRender?.();
     return this.shown === text.length;

@@ -186,7 +186,8 @@
     state.startAt = now();
     el.send(prompt);
     const message = /** @type {{state: string, content: string}} */ (await finished);
-    await el.updateComplete;
+    // Until no update is pending: a long reply's final render may take a few frames.
+    while (!(await el.updateComplete));
     state.finalAt = now();
     const content = replyContent();
     return {
@@ -443,7 +444,7 @@
   /** Resolves once the next assistant reply is no longer streaming and is rendered. */
   async function nextReplyDone() {
     await nextFinishedReply();
-    await widget().updateComplete;
+    while (!(await widget().updateComplete));
     return true;
   }
 
