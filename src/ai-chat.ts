@@ -41,7 +41,7 @@ const ANNOUNCED_CHARACTERS = 600;
  * ancestor's or the document's): English, Spanish, French, German and Arabic are built in, other
  * languages fall back to English, and any string can be replaced through `strings`. Arabic lays
  * out right to left; the native `dir` attribute (`ltr` or `rtl`) overrides the direction. A finished reply is announced
- * to screen readers once, whole; a lost connection is announced assertively. With `persist`,
+ * to screen readers once, whole (a very long one by its first 600 characters and "…"); a lost connection is announced assertively. With `persist`,
  * other tabs and frames showing the same conversation stay in sync (a `BroadcastChannel`), each
  * sending only what its own person wrote.
  *
