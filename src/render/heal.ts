@@ -17,7 +17,7 @@
  *    nothing after it yet is left out; a link whose URL is still arriving is its text, plain (never
  *    an `<a>` to a truncated address), an image still arriving is left out; a bare URL or e-mail
  *    address at the very end is not autolinked until something follows it; a half-typed
- *    escape (`\`), character reference (`&am`) or image (`!`) waits.
+ *    escape (`\`), character reference (`&am`), raw HTML tag (`<a href="…`) or image (`!`) waits.
  *
  * Emphasis is matched with CommonMark's own delimiter rules (flanking, the rule of 3), so only
  * openers that really are unclosed get a closer; a single asterisk inside a word (`2*3`) or a
@@ -115,6 +115,8 @@ const URL_START = /^(?:https?:\/\/|www\.)/i;
 const EMAIL_AT_END = /[\w.+-]+@[\w-]+(?:\.[\w-]*)*$/;
 const ANGLE_AT_END = /^<[a-zA-Z][\w+.-]*(?::[^\s<>]*)?$/;
 const ANGLE_AUTOLINK = /^<[a-zA-Z][\w+.-]*:[^\s<>]*>/;
+const TAG = /^<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?>/;
+const TAG_AT_END = /^<\/?[a-zA-Z][\w-]*\s[^<>]*$/;
 
 /**
  * What to change in `s`, the source of an inline run that the model is still writing, so that
@@ -196,13 +198,14 @@ export function inlineEdits(s: string): InlineEdits {
       }
       case '<': {
         const rest = s.slice(i, end);
-        if (ANGLE_AT_END.test(rest)) {
+        if (ANGLE_AT_END.test(rest) || TAG_AT_END.test(rest)) {
           edits.cut = i;
           break scan;
         }
-        const autolink = ANGLE_AUTOLINK.exec(rest);
-        if (autolink) {
-          i += autolink[0].length;
+        // An autolink or a raw HTML tag (shown as text) is one token: nothing inside it links.
+        const whole = ANGLE_AUTOLINK.exec(rest) ?? TAG.exec(rest);
+        if (whole) {
+          i += whole[0].length;
           continue;
         }
         break;

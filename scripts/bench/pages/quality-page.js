@@ -68,11 +68,17 @@ const RENDERERS = {
   widget() {
     const el = bubble();
     const stream = baselines.widgetStream(el);
+    // (`flush`: the renderer before this change scheduled its own frame; measuring it here.)
+    const flush = () => /** @type {{flush?: () => void}} */ (stream).flush?.();
     return {
       el,
-      show: (text) => stream.update(text, false),
+      show: (text) => {
+        stream.update(text, false);
+        flush();
+      },
       finish: (text) => {
-        while (!stream.update(text, true));
+        while (stream.update(text, true) === false);
+        flush();
       },
     };
   },
@@ -247,8 +253,8 @@ async function paced(text, perFrame) {
     const done = stream.update(text.slice(0, Math.min(at, text.length)), final);
     updates.push(performance.now() - start);
     await nextFrame();
-    if (final && done) break;
-    if (final) at -= perFrame; // the final render is made over a few frames: same text again
+    if (final && done !== false) break;
+    if (final) at -= perFrame; // the final render is made over a few frames: the same text again
   }
   await nextFrame();
   const to = performance.now();
