@@ -23,7 +23,8 @@
  * blocks; when the reply has one, the final render renders the whole text once more.
  *
  * Rendering is synchronous: the caller decides how often to call `update()` (`<ai-chat>` renders
- * at most once per animation frame).
+ * at most once per animation frame). An update that has a burst to catch up with does a bounded
+ * amount of it and says so; the caller calls again next frame (see `update()`).
  */
 import { advance, freezableCount, freezableItems, linesLength, rawLength } from './blocks.js';
 import { healInline, holdBack } from './heal.js';
