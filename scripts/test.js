@@ -47,9 +47,10 @@ if (apps !== 0) process.exit(apps);
 // regressions; the goal is 45 KB, not met (see docs/performance.md: the dependencies alone are
 // ~40 KB, the five dialects, five languages and the launcher add the rest). The session layer
 // (delivery evidence, liveness for every dialect, HTTP reply streams with retries, tab claims,
-// connect modes, stop) took the bundle from 70.4 to 79.1 KB; loading dialects and languages on
-// demand (issue 14) is where it comes down again.
-const SIZE_LIMIT_KB = 80;
+// connect modes, stop) took the bundle from 70.4 to 79.1 KB, and the streaming renderer's healer,
+// in-place patching, huge-block freezing and height floor add about 4.5 KB; loading dialects,
+// languages and the renderer on demand (issue 14) is where the script-tag entry comes down again.
+const SIZE_LIMIT_KB = 84;
 for (const file of ['dist/ai-chat.js', 'dist/ai-chat.iife.js']) {
   const gzipKb = gzipSync(readFileSync(file)).length / 1024;
   console.log(`size: ${file} is ${gzipKb.toFixed(1)} KB gzipped (limit ${SIZE_LIMIT_KB} KB)`);

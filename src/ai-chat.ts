@@ -27,6 +27,13 @@ import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attr
 import { formatTime } from './views/time.js';
 
 /**
+ * How much of a finished reply is announced: a screen reader reads this much, then "…" (the
+ * whole reply is in the transcript). Reading back a 128 KB reply, and speaking it, would cost
+ * the page a long task and the listener minutes.
+ */
+const ANNOUNCED_CHARACTERS = 600;
+
+/**
  * An embeddable AI chat: a WebSocket to an AI backend that survives bad networks, streams the
  * reply as sanitized markdown, and can be restyled from outside through parts and custom
  * properties.
@@ -39,7 +46,7 @@ import { formatTime } from './views/time.js';
  * ancestor's or the document's): English, Spanish, French, German and Arabic are built in, other
  * languages fall back to English, and any string can be replaced through `strings`. Arabic lays
  * out right to left; the native `dir` attribute (`ltr` or `rtl`) overrides the direction. A finished reply is announced
- * to screen readers once, whole; a lost connection is announced assertively. With `persist`,
+ * to screen readers once, whole (a very long one by its first 600 characters and "…"); a lost connection is announced assertively. With `persist`,
  * other tabs and frames showing the same conversation stay in sync (a `BroadcastChannel`), each
  * sending only what its own person wrote.
  *
@@ -67,6 +74,36 @@ import { formatTime } from './views/time.js';
  * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `stopped`, `failed`).
  * @csspart avatar - The avatar beside each assistant message (a copy of what is in the `avatar` slot).
  * @csspart content - A message's rendered body.
+ * @csspart md-p - A paragraph of a reply. Every element of a rendered reply has a part named after its role (`md-…`); the model cannot set or change them.
+ * @csspart md-heading - A heading of a reply (any level); also `md-h1` … `md-h6`.
+ * @csspart md-h1 - A level-1 heading of a reply.
+ * @csspart md-h2 - A level-2 heading of a reply.
+ * @csspart md-h3 - A level-3 heading of a reply.
+ * @csspart md-h4 - A level-4 heading of a reply.
+ * @csspart md-h5 - A level-5 heading of a reply.
+ * @csspart md-h6 - A level-6 heading of a reply.
+ * @csspart md-link - A link in a reply (opens in a new tab).
+ * @csspart md-strong - Strong (bold) text in a reply, e.g. a warning.
+ * @csspart md-em - Emphasized (italic) text in a reply.
+ * @csspart md-del - Struck-through text in a reply.
+ * @csspart md-code - Inline code in a reply.
+ * @csspart md-pre - A code block of a reply (the box).
+ * @csspart md-code-block - The code inside a code block (carries `class="language-…"`).
+ * @csspart md-blockquote - A quote in a reply.
+ * @csspart md-list - A list in a reply; also `md-ul` or `md-ol`.
+ * @csspart md-ul - A bulleted list in a reply.
+ * @csspart md-ol - A numbered list in a reply.
+ * @csspart md-li - A list item in a reply.
+ * @csspart md-checkbox - The (disabled) checkbox of a task-list item.
+ * @csspart md-table - A table in a reply (scrolls sideways when wider than the bubble).
+ * @csspart md-thead - A table's header row group.
+ * @csspart md-tbody - A table's body.
+ * @csspart md-tr - A table row.
+ * @csspart md-cell - A table cell, header or not; also `md-th` or `md-td`. Column alignment from the source (`:---:`, `---:`) is kept.
+ * @csspart md-th - A table header cell.
+ * @csspart md-td - A table data cell.
+ * @csspart md-hr - A horizontal rule in a reply.
+ * @csspart md-img - An image in a reply (with `allow-images`).
  * @csspart meta - A message's state line (waiting to send, interrupted, stopped, failed).
  * @csspart time - A message's time, in the reader's language (the full date and time in its tooltip).
  * @csspart typing - The typing indicator (in the DOM only while shown).
@@ -648,7 +685,7 @@ export class AiChat extends LitElement {
       part="content"
       class="content markdown"
       dir="auto"
-      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages, immediate: true })}
+      ${markdown(content, { final: state !== 'streaming', allowImages: this.allowImages })}
     ></div>`;
   }
 
@@ -730,7 +767,8 @@ export class AiChat extends LitElement {
 
   /**
    * Writes what happened since the last update into the hidden live regions: a finished reply or
-   * a system line politely (once, whole, never per token), a lost connection assertively, its
+   * a system line politely (once, never per token; a long reply's text cut to its first
+   * `ANNOUNCED_CHARACTERS` and "…", the rest is in the transcript), a lost connection assertively, its
    * return politely. Each write replaces the region's text, so it is read once.
    */
   private announce(): void {
@@ -741,7 +779,10 @@ export class AiChat extends LitElement {
     for (const item of this.toAnnounce.splice(0)) {
       if (item.kind === 'message') {
         const bubble = this.renderRoot.querySelector(`.message[data-id="${CSS.escape(item.message.id)}"]`);
-        const text = bubble ? plainText(bubble) : '';
+        const content = bubble?.querySelector('.content');
+        const text = bubble
+          ? plainText(bubble, content ? { node: content, limit: ANNOUNCED_CHARACTERS } : undefined)
+          : '';
         if (text) polite.push(text);
         continue;
       }
