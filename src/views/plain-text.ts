@@ -6,7 +6,10 @@ const BREAKS = new Set(
 );
 const SPACES = new Set(['td', 'th', 'button']);
 
-/** The text of `root` as lines, skipping `<time>` captions. */
+/**
+ * The text of `root` as lines, skipping `<time>` captions and what is marked `data-unannounced`
+ * (a reply's tool lines, reasoning and sources: the reply's text is what is announced).
+ */
 export function plainText(root: Node): string {
   let out = '';
   const walk = (node: Node): void => {
@@ -16,7 +19,7 @@ export function plainText(root: Node): string {
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const name = (node as Element).localName;
-    if (name === 'time') return;
+    if (name === 'time' || (node as Element).hasAttribute('data-unannounced')) return;
     const breaks = BREAKS.has(name);
     if (breaks) out += '\n';
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
