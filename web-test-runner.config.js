@@ -4,7 +4,8 @@
 // command puts a fault-injecting TCP proxy (test/support/fault-proxy.js) in front of one.
 // `cloneableResults` keeps a failed assertion on a DOM node (or a function) from hanging its file:
 // see test/support/cloneable-results-plugin.js. `dom-counters` lets a test collect garbage and
-// count the page's DOM nodes (test/leak.test.ts).
+// count the page's DOM nodes (test/leak.test.ts). `network` takes the page offline for real for a
+// while (test/standard-element.test.ts).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -13,6 +14,7 @@ import { faultProxyCommands } from './test/support/fault-proxy-plugin.js';
 import { cloneableResults } from './test/support/cloneable-results-plugin.js';
 import { heapCommands } from './test/support/heap-plugin.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
+import { networkCommands } from './test/support/network-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
 export default {
@@ -40,6 +42,7 @@ export default {
     faultProxyCommands(),
     cloneableResults(),
     heapCommands(),
+    networkCommands(),
   ],
   browsers: [
     chromeLauncher({
