@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './ai-chat.styles.js';
 import { ChatController, type Announcement, type TokenProvider } from './chat-controller.js';
-import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
+import { isBusy, isTyping, type ChatMessage, type Extras } from './conversation/index.js';
 import type { Dialect } from './protocol/types.js';
 import { AiChatActionEvent } from './events.js';
 import { LocaleController } from './locale-controller.js';
@@ -21,7 +21,10 @@ import {
   type StringsOverride,
 } from './strings.js';
 import { Status } from './transport/status.js';
+import { renderActivity } from './views/activity.js';
 import { renderCard, type CardAction } from './views/cards.js';
+import { renderReasoning, type ReasoningMode } from './views/reasoning.js';
+import { renderSources } from './views/sources.js';
 import { plainText } from './views/plain-text.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
 import { formatTime } from './views/time.js';
@@ -57,6 +60,8 @@ const ANNOUNCED_CHARACTERS = 600;
  * @fires {AiChatMessageEvent} ai-chat-message - A message was added, finished streaming, or changed state. `detail: {message}`.
  * @fires {AiChatSendEvent} ai-chat-send - Before a user message is sent; cancelable. `detail: {content}`.
  * @fires {AiChatActionEvent} ai-chat-action - A choice on a card was clicked; cancelable. `detail: {action, value, message}`.
+ * @fires {AiChatStateEvent} ai-chat-state - The backend's shared state changed (AG-UI `STATE_SNAPSHOT`, or a `STATE_DELTA` JSON Patch applied). `detail: {state}`, the whole state.
+ * @fires {AiChatDataEvent} ai-chat-data - Application data for the page (AI SDK `data-*` parts, AG-UI `CUSTOM` events); nothing is shown. `detail: {name, data}`.
  * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting (`code`: `server-error`, `bad-frame`, `bad-config` (also "no token"), `send-failed`, `outbox-full`, `connect-timeout`, `target-failed`, `stream-failed`, `reply-too-large`, `too-long`, `token-provider`, …). `detail: {code, message}`.
  *
  * @csspart panel - The chat itself: header, transcript and composer (in `mode="launcher"`, the floating panel).
@@ -114,6 +119,13 @@ const ANNOUNCED_CHARACTERS = 600;
  * @csspart send - The send button.
  * @csspart stop - The stop button, beside send while the assistant produces a reply (also `stop()`).
  * @csspart counter - The character counter, shown near and over `max-length`.
+ * @csspart activity - A line for a tool the agent ran (standard streams); also its state (`running`, `done`, `failed`).
+ * @csspart activity-name - The tool's name in an activity line.
+ * @csspart activity-state - The state text of an activity line ("Running…", "Done", "Failed").
+ * @csspart activity-detail - A tool's arguments or result, as plain text (only with `show-tool-details`).
+ * @csspart reasoning - The model's reasoning for a reply, a closed `<details>` (only with `reasoning="collapsed"`).
+ * @csspart sources - The list of links a reply cites.
+ * @csspart source - One cited link (opens in a new tab).
  * @csspart card - A rich result card; also its kind (`doctors`, `time-slots`, `confirmation`, `template`, `analysis`).
  * @csspart card-kind - The kind line of a card (e.g. "Plan created: Meal plan").
  * @csspart card-title - A card's title.
@@ -208,14 +220,16 @@ export class AiChat extends LitElement {
   /** AI feature id (`symptom_checker`, `booking_assistant`, …). */
   @property() feature = 'chat';
   /**
-   * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`; as a
-   * property, also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend,
-   * validated; an equal object built anew changes nothing).
+   * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`, or a
+   * standard stream over HTTP: `agui` (AG-UI), `ai-sdk` (the Vercel AI SDK UI message stream),
+   * `openai` (Chat Completions streaming; needs `model`), which load on first use. As a property,
+   * also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend, validated; an
+   * equal object built anew changes nothing).
    */
   @property({ hasChanged: changed }) dialect: string | Dialect = 'envelope';
   /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */
   @property() model?: string;
-  /** How the token travels: `query`, `message` (first frame) or `protocol` (`Sec-WebSocket-Protocol`). Default: per dialect. */
+  /** How the token travels: `query`, `message` (first frame), `protocol` (`Sec-WebSocket-Protocol`) or `header` (`Authorization: Bearer`, the standard streams). Default: per dialect. */
   @property() auth?: string;
   /** Reply stream URL for the `hybrid` dialect. */
   @property({ attribute: 'stream-url' }) streamUrl?: string;
@@ -250,6 +264,16 @@ export class AiChat extends LitElement {
   @property({ attribute: 'max-length', type: Number }) maxLength = 4000;
   /** Load images in replies (off by default: a remote image can leak that a page was read); without it, an image becomes a link. */
   @property({ attribute: 'allow-images', type: Boolean }) allowImages = false;
+  /**
+   * The model's reasoning (standard streams): `hidden` (default) or `collapsed` (a closed
+   * "Reasoning" `<details>` above the reply, plain text).
+   */
+  @property() reasoning: ReasoningMode = 'hidden';
+  /**
+   * Show each tool's arguments and result (a closed "Details" under its activity line, plain text).
+   * Off by default: the tool lines show only the tool's name and state.
+   */
+  @property({ attribute: 'show-tool-details', type: Boolean }) showToolDetails = false;
   /**
    * `() => string | Promise<string>`: returns a token; called before every (re)connect (so a
    * short-lived token can be refreshed) and wins over `token`. Assigning one never reconnects by
@@ -540,6 +564,7 @@ export class AiChat extends LitElement {
           (message) => message.id,
           (message) => this.renderMessage(message),
         )}
+        ${conversation.upcoming ? this.renderUpcoming(conversation.upcoming) : nothing}
         ${isTyping(conversation) ? this.renderTyping() : nothing}
       </div>
     </div>`;
@@ -608,6 +633,9 @@ export class AiChat extends LitElement {
     if (status === Status.reconnecting && retryInMs !== undefined && retryInMs >= 1000) {
       return this.text.reconnectingIn(Math.ceil(retryInMs / 1000));
     }
+    // No connection stays open for a standard stream: "Ready", not "Live".
+    if (status === Status.connected && this.chat.currentConfig?.dialect.channel === 'http')
+      return this.text.ready;
     return this.text.status[status];
   }
 
@@ -661,6 +689,8 @@ export class AiChat extends LitElement {
         aria-busy=${state === 'streaming' ? 'true' : 'false'}
       >
         <span class="visually-hidden">${who}:</span>
+        ${renderReasoning(message.reasoning, this.reasoning, t)}
+        ${renderActivity(message.activity, { strings: t, details: this.showToolDetails })}
         ${this.renderContent(message)}
         ${
           message.card
@@ -671,13 +701,24 @@ export class AiChat extends LitElement {
               })
             : nothing
         }
-        ${this.renderMeta(message)} ${this.renderTime(message)}
+        ${renderSources(message.sources, t)} ${this.renderMeta(message)} ${this.renderTime(message)}
       </div>
+    </div>`;
+  }
+
+  /** What arrived for a reply that has not begun (a tool running first), where it will show. */
+  private renderUpcoming(upcoming: Extras): TemplateResult {
+    const t = this.text;
+    return html`<div class="row assistant upcoming">
+      ${renderReasoning(upcoming.reasoning, this.reasoning, t)}
+      ${renderActivity(upcoming.activity, { strings: t, details: this.showToolDetails })}
     </div>`;
   }
 
   private renderContent({ role, state, content, card }: ChatMessage): TemplateResult | typeof nothing {
     if (card && !content) return nothing;
+    // A reply that so far only ran tools (or thought) has no text to show yet.
+    if (role === 'assistant' && !content && state !== 'streaming') return nothing;
     // dir="auto": a message runs in its own text's direction (English in an Arabic UI, and back).
     if (role !== 'assistant')
       return html`<div part="content" class="content plain" dir="auto">${content}</div>`;

@@ -1,4 +1,13 @@
-import { AUTH_MODES, DEFAULT_DIALECT, dialects, type AuthMode, type Dialect } from './protocol/index.js';
+import {
+  AUTH_MODES,
+  DEFAULT_DIALECT,
+  DIALECT_NAMES,
+  dialects,
+  isDialectName,
+  readyDialect,
+  type AuthMode,
+  type Dialect,
+} from './protocol/index.js';
 import { redactEndpoint } from './protocol/endpoint.js';
 import { DEFAULTS } from './transport/backoff.js';
 import { PERSIST_MODES, type PersistMode } from './conversation/persistence.js';
@@ -167,10 +176,14 @@ function dialectOf(value: RawConfig['dialect'], problems: string[]): Dialect {
     return fallback;
   }
   const name = text(value) ?? DEFAULT_DIALECT;
-  if (Object.hasOwn(dialects, name)) return dialects[name]!;
-  problems.push(
-    `dialect "${name}" is not known (use one of: ${Object.keys(dialects).join(', ')}); using ${DEFAULT_DIALECT}`,
-  );
+  const ready = readyDialect(name);
+  if (ready) return ready;
+  // A built-in dialect that loads on demand: the session loads it before it resolves the config.
+  if (isDialectName(name)) problems.push(`dialect "${name}" is not loaded yet; using ${DEFAULT_DIALECT}`);
+  else
+    problems.push(
+      `dialect "${name}" is not known (use one of: ${DIALECT_NAMES.join(', ')}); using ${DEFAULT_DIALECT}`,
+    );
   return fallback;
 }
 

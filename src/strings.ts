@@ -1,3 +1,4 @@
+import type { ActivityState } from './conversation/types.js';
 import type { Status } from './transport/status.js';
 
 // Every string the widget shows or announces, in one place: English, Spanish, French, German
@@ -23,6 +24,20 @@ export const en = {
   interrupted: 'Connection lost: this reply was interrupted.',
   stopped: 'You stopped this reply.',
   replyFailed: 'This reply could not be completed.',
+  /** The status text of `connected` for a dialect that keeps no connection open (one HTTP request per turn). */
+  ready: 'Ready',
+  /** The label of a reply's list of tools the agent ran. */
+  activityLabel: 'Tools used',
+  /** A tool line's state. */
+  activityState: { running: 'Running…', done: 'Done', failed: 'Failed' } as Record<ActivityState, string>,
+  /** A tool line whose tool has no name. */
+  activityUnnamed: 'Tool',
+  /** The summary of a tool's arguments or result (`show-tool-details`). */
+  toolDetails: 'Details',
+  /** The summary of a reply's reasoning (`reasoning="collapsed"`). */
+  reasoning: 'Reasoning',
+  /** The title of the links a reply cites. */
+  sources: 'Sources',
   offlineNotice: 'You are offline. Messages you write will be sent when the connection returns.',
   unauthorizedNotice: 'Your session has expired. Sign in again, then retry.',
   /** What the notice says when the server ended the connection with one of these codes. */
@@ -167,6 +182,13 @@ const es: Strings = {
   interrupted: 'Conexión perdida: esta respuesta se interrumpió.',
   stopped: 'Detuviste esta respuesta.',
   replyFailed: 'No se pudo completar esta respuesta.',
+  ready: 'Listo',
+  activityLabel: 'Herramientas usadas',
+  activityState: { running: 'En curso…', done: 'Hecho', failed: 'Error' },
+  activityUnnamed: 'Herramienta',
+  toolDetails: 'Detalles',
+  reasoning: 'Razonamiento',
+  sources: 'Fuentes',
   offlineNotice: 'Estás sin conexión. Los mensajes que escribas se enviarán cuando vuelva la conexión.',
   unauthorizedNotice: 'Tu sesión ha caducado. Vuelve a iniciar sesión y reintenta.',
   closedNotice: {
@@ -282,6 +304,13 @@ const fr: Strings = {
   interrupted: 'Connexion perdue\u00a0: cette réponse a été interrompue.',
   stopped: 'Vous avez arrêté cette réponse.',
   replyFailed: 'Cette réponse n’a pas pu être terminée.',
+  ready: 'Prêt',
+  activityLabel: 'Outils utilisés',
+  activityState: { running: 'En cours…', done: 'Terminé', failed: 'Échec' },
+  activityUnnamed: 'Outil',
+  toolDetails: 'Détails',
+  reasoning: 'Raisonnement',
+  sources: 'Sources',
   offlineNotice: 'Vous êtes hors ligne. Vos messages seront envoyés au retour de la connexion.',
   unauthorizedNotice: 'Votre session a expiré. Reconnectez-vous, puis réessayez.',
   closedNotice: {
@@ -409,6 +438,13 @@ const de: Strings = {
   interrupted: 'Verbindung verloren: Diese Antwort wurde unterbrochen.',
   stopped: 'Sie haben diese Antwort gestoppt.',
   replyFailed: 'Diese Antwort konnte nicht abgeschlossen werden.',
+  ready: 'Bereit',
+  activityLabel: 'Verwendete Werkzeuge',
+  activityState: { running: 'Läuft…', done: 'Fertig', failed: 'Fehlgeschlagen' },
+  activityUnnamed: 'Werkzeug',
+  toolDetails: 'Details',
+  reasoning: 'Überlegungen',
+  sources: 'Quellen',
   offlineNotice: 'Sie sind offline. Ihre Nachrichten werden gesendet, sobald die Verbindung zurück ist.',
   unauthorizedNotice: 'Ihre Sitzung ist abgelaufen. Melden Sie sich neu an und versuchen Sie es erneut.',
   closedNotice: {
@@ -532,6 +568,13 @@ const ar: Strings = {
   interrupted: 'انقطع الاتصال: توقف هذا الرد قبل اكتماله.',
   stopped: 'أوقفتَ هذا الرد.',
   replyFailed: 'تعذّر إكمال هذا الرد.',
+  ready: 'جاهز',
+  activityLabel: 'الأدوات المستخدمة',
+  activityState: { running: 'قيد التشغيل…', done: 'اكتمل', failed: 'فشل' },
+  activityUnnamed: 'أداة',
+  toolDetails: 'التفاصيل',
+  reasoning: 'الاستدلال',
+  sources: 'المصادر',
   offlineNotice: 'أنت غير متصل. ستُرسل رسائلك عند عودة الاتصال.',
   unauthorizedNotice: 'انتهت صلاحية جلستك. سجّل الدخول مجددًا ثم أعد المحاولة.',
   closedNotice: {

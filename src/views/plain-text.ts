@@ -13,7 +13,8 @@ export interface ShortPart {
 }
 
 /**
- * The text of `root` as lines, skipping `<time>` captions. The text of `short.node` (inside
+ * The text of `root` as lines, skipping `<time>` captions and what is marked `data-unannounced`
+ * (a reply's tool lines, reasoning and sources: the reply's text is what is announced). The text of `short.node` (inside
  * `root`), or of `root` itself, is cut at a word boundary after about `short.limit` characters
  * and ends with "…"; the walk stops there, so a very long reply costs no more than a short one.
  */
@@ -36,7 +37,7 @@ function collect(root: Node, enough: number, short?: ShortPart): string {
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const name = (node as Element).localName;
-    if (name === 'time') return;
+    if (name === 'time' || (node as Element).hasAttribute('data-unannounced')) return;
     const breaks = BREAKS.has(name);
     if (breaks) out += '\n';
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
