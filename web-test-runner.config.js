@@ -32,13 +32,7 @@ function esbuildForSources() {
 }
 
 export default {
-  files: [
-    'test/**/*.test.ts',
-    '!test/apps/**',
-    // The delivery tests through the fault proxy (one file per dialect) run on their own until
-    // they all pass: npx wtr --files 'test/proxy-faults.*.test.ts'
-    '!test/proxy-faults.*.test.ts',
-  ],
+  files: ['test/**/*.test.ts', '!test/apps/**'],
   nodeResolve: true,
   reporters: [defaultReporter(), summaryReporter()],
   concurrency: 1,

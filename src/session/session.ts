@@ -344,6 +344,10 @@ export class ChatSession extends EventTarget {
   /** A new connection for the current settings; whatever waited in the old one waits in this one. */
   private rebuild(): void {
     const queued = this.queued();
+    // The old connection goes, and what streamed on it gets nothing more (its own close is not
+    // heard: its callbacks are ignored once the generation moves on).
+    if (this.ownReplies.size)
+      this.step(interrupt(this._conversation, new Set(this.ownReplies), this.stepContext()));
     this.generation++;
     this.waiting = this.connection.build(this.config!, this.sessionId, queued);
   }
