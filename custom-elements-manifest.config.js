@@ -37,7 +37,7 @@ const SCRIPT_TAG = { path: 'dist/ai-chat.js', from: 'src/index.ts', names: ['AiC
  * such as `auth`, `persist`, `mode` and `theme`, are unions already: see `settingsTable()`.)
  */
 const CLOSED_SETS = {
-  dialect: { module: 'src/protocol/index.ts', name: 'dialects' },
+  dialect: { module: 'src/protocol/registry.ts', name: 'DIALECT_NAMES' },
 };
 
 /** Static members of a Lit element that are its machinery, not API (`eventName` of an event is API). */
@@ -283,7 +283,7 @@ function publicApi(declaration, sets, details) {
 
 /** The names of the `as const` objects whose values a `choice` setting allows. */
 const constObjects = new Map();
-/** @type {{name: string, attribute: string, description: string, type: string, default?: string, reflects: boolean, values?: string}[]} */
+/** @type {{name: string, kind: string, attribute: string, description: string, type: string, default?: string, reflects: boolean, values?: string}[]} */
 const settings = [];
 
 /** @param {any} ts @param {any} node the initializer, without `as const` / `satisfies` */
@@ -334,6 +334,7 @@ function settingsTable() {
                 : 'string';
         settings.push({
           name: entry.name.getText(),
+          kind,
           attribute: fields.attribute.text,
           description: description(ts, entry),
           type: type ?? '',
@@ -365,6 +366,8 @@ function settingsTable() {
           kind: 'field',
           name: s.name,
           ...shared,
+          // The `dialect` property also takes a dialect object (the attribute only a name).
+          type: s.kind === 'dialect' ? { text: `${type.text} | Dialect` } : type,
           attribute: s.attribute,
           ...(s.reflects ? { reflects: true } : {}),
         });

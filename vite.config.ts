@@ -3,7 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { mockBackend } from './demo/server/vite-plugin.js';
 
 // `vite` (npm start): the demo page at /demo/ with the mock AI backend on the same origin.
-// `vite build`: dist/ai-chat.js, the self-contained script-tag build (every dependency inside).
+// `vite build`: dist/ai-chat.js, the script-tag build (every dependency inside; what loads on
+//   demand, the standard-stream dialects, in dist/chunks/, found relative to it).
 // `vite build --mode iife`: dist/ai-chat.iife.js, the same as a classic script (for pages that strip
 //   `type="module"`); it defines <ai-chat> and adds no global.
 // `vite build --mode npm`: dist/index.js for bundlers, with the dependencies left external, and the
@@ -157,7 +158,15 @@ export default defineConfig(({ mode }) => {
         name: 'AiChatElement',
         fileName: (_format, name) => (npm ? `${name}.js` : iife ? 'ai-chat.iife.js' : 'ai-chat.js'),
       },
-      rollupOptions: npm ? { external: DEPENDENCIES } : { output: { minify: true } },
+      rollupOptions: npm
+        ? { external: DEPENDENCIES, output: { chunkFileNames: 'lib/[name]-[hash].js' } }
+        : {
+            // What loads on demand (the standard-stream dialects) goes to dist/chunks/, beside the
+            // entry, which may export what those chunks share with it: nothing is split out of it.
+            // (The IIFE cannot load chunks: it holds them.)
+            preserveEntrySignatures: 'allow-extension',
+            output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+          },
     },
   };
 });

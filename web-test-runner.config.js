@@ -5,7 +5,8 @@
 // `cloneableResults` keeps a failed assertion on a DOM node (or a function) from hanging its file:
 // see test/support/cloneable-results-plugin.js. `dom-counters` lets a test collect garbage and
 // count the page's DOM nodes (test/leak.test.ts). `ssr-render` renders <ai-chat> with
-// @lit-labs/ssr in Node (test/support/ssr-plugin.js).
+// @lit-labs/ssr in Node (test/support/ssr-plugin.js). `network` takes the page offline for real for
+// a while (test/standard-element.test.ts).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -14,6 +15,7 @@ import { faultProxyCommands } from './test/support/fault-proxy-plugin.js';
 import { cloneableResults } from './test/support/cloneable-results-plugin.js';
 import { heapCommands } from './test/support/heap-plugin.js';
 import { mockBackendCommands } from './test/support/mock-backend-plugin.js';
+import { networkCommands } from './test/support/network-plugin.js';
 import { ssrCommands } from './test/support/ssr-plugin.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
@@ -30,13 +32,7 @@ function esbuildForSources() {
 }
 
 export default {
-  files: [
-    'test/**/*.test.ts',
-    '!test/apps/**',
-    // The delivery tests through the fault proxy (one file per dialect) run on their own until
-    // they all pass: npx wtr --files 'test/proxy-faults.*.test.ts'
-    '!test/proxy-faults.*.test.ts',
-  ],
+  files: ['test/**/*.test.ts', '!test/apps/**'],
   nodeResolve: true,
   reporters: [defaultReporter(), summaryReporter()],
   concurrency: 1,
@@ -55,6 +51,7 @@ export default {
     cloneableResults(),
     heapCommands(),
     ssrCommands(),
+    networkCommands(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,8 +1,10 @@
-// The demo page's developer panel: switch the widget's wire dialect and feature live, disconnect /
-// connect it, send the mock backend's test hooks (only those the dialect supports), and watch
-// every `ai-chat-*` event the element fires. `?dialect=` and `?feature=` pick them on load.
-// Its Chaos buttons inject faults into the mock backend (drop, close, refuse, half-open silence,
-// outage, garbage frames) through the backend's POST /__mock/chaos endpoint on this origin.
+// The demo page's developer panel: switch the widget's wire dialect and feature live (the five
+// socket dialects and the three standard streams), disconnect / connect it, send the mock backend's
+// test hooks (only those the dialect supports), show the standard streams' reasoning and tool
+// details, and watch every `ai-chat-*` event the element fires. `?dialect=` and `?feature=` pick
+// them on load. Its Chaos buttons inject faults into the mock backend (drop, close, refuse,
+// half-open silence, outage, garbage frames) through the backend's POST /__mock/chaos endpoint on
+// this origin; those only a socket can feel are hidden for the standard streams.
 // (No inline scripts on the page: it works under a strict Content-Security-Policy.)
 
 /**
@@ -10,13 +12,20 @@
  * @typedef {HTMLElement & {connect(): void, disconnect(): void, send(content: string): unknown, status: string, token?: string}} ChatElement
  */
 
-const EVENTS = ['ai-chat-status', 'ai-chat-message', 'ai-chat-send', 'ai-chat-action', 'ai-chat-error'];
+const EVENTS = [
+  'ai-chat-status',
+  'ai-chat-message',
+  'ai-chat-send',
+  'ai-chat-action',
+  'ai-chat-error',
+  'ai-chat-state',
+  'ai-chat-data',
+];
 
 /**
  * Per dialect: the mock backend's path on this origin (relative: the element resolves it against
  * the page), the features to offer (the first is the default) and the other attributes it needs.
- * The last three are the standard streams (HTTP, a POST per turn; `model` only for openai); they
- * get options in the dialect select once the element speaks them.
+ * The last three are the standard streams (HTTP, a POST per turn; `model` only for openai).
  * @typedef {{endpoint: string, features: string[], heading: string, streamUrl?: string, userId?: string, model?: string}} DialectSetup
  * @type {Record<string, DialectSetup>}
  */
@@ -166,9 +175,11 @@ function useDialect(dialect, wantedFeature) {
   featureSelect.value = feature;
   featureSelect.disabled = setup.features.length < 2;
   endpointNote.textContent = setup.streamUrl ? `${setup.endpoint} + ${setup.streamUrl}` : setup.endpoint;
-  for (const button of document.querySelectorAll('[data-hook]')) {
-    const dialects = (button.getAttribute('data-dialects') ?? '').split(/\s+/);
-    /** @type {HTMLElement} */ (button).hidden = !dialects.includes(dialect);
+  // Hooks name the dialects they work with; other controls that name some (chaos that only a
+  // socket feels, the standard streams' options) show only for those.
+  for (const control of document.querySelectorAll('[data-hook], [data-dialects]')) {
+    const dialects = (control.getAttribute('data-dialects') ?? '').split(/\s+/);
+    /** @type {HTMLElement} */ (control).hidden = !dialects.includes(dialect);
   }
 }
 
@@ -274,5 +285,14 @@ for (const button of document.querySelectorAll('[data-chaos]')) {
 }
 
 byId('clear-events').addEventListener('click', () => eventList.replaceChildren());
+
+const showReasoning = /** @type {HTMLInputElement} */ (byId('show-reasoning'));
+const showToolDetails = /** @type {HTMLInputElement} */ (byId('show-tool-details'));
+showReasoning.addEventListener('change', () =>
+  setAttr('reasoning', showReasoning.checked ? 'collapsed' : null),
+);
+showToolDetails.addEventListener('change', () =>
+  chat.toggleAttribute('show-tool-details', showToolDetails.checked),
+);
 
 customElements.whenDefined('ai-chat').then(() => showStatus(chat.status ?? 'idle'));

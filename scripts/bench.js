@@ -10,7 +10,13 @@
 //   naive     innerHTML = DOMPurify.sanitize(marked.parse(all text so far)) on every chunk
 // Then: does a selection survive streaming, a burst of 2,000 frames in a second, does a new
 // reply touch the 100 messages before it, the heap over 1,000 replies, startup, and the size.
+// Then the streaming quality: realistic answers, and remend's own test inputs, streamed prefix
+// by prefix into the widget's renderer and into marked + remend, every frame compared with the
+// final render (pages/quality-page.js).
 // Every figure also goes to bench-results/latest.json.
+//
+// `npm run bench -- --only=quality,streaming` runs only the named sections (streaming, shapes,
+// selection, burst, transcript, heap, startup, quality, size).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -18,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBaselines, buildDist, buildWithSourcemap } from './bench/build.js';
 import { launchBrowser } from './bench/browser.js';
-import { generateMarkdown } from './bench/markdown-gen.js';
+import { generateMarkdown, manyItems, singleList, singleTable } from './bench/markdown-gen.js';
 import * as report from './bench/report.js';
 import * as scenarios from './bench/scenarios.js';
 import { startBenchServer } from './bench/server.js';
@@ -74,6 +80,11 @@ function describeMachine() {
 /** Set when a section broke: the report goes on, the exit code says so. */
 let broken = false;
 
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+/** Whether the section named `key` runs. @param {string} key */
+const wanted = (key) => !only || only.has(key);
+
 /**
  * Runs one section of the benchmark; if it throws, prints why and goes on.
  * @template T
@@ -122,8 +133,8 @@ async function main() {
     // 1. Streaming runs (and, folded into the naive 32 KB run, its selection test: it takes long).
     /** @type {import('./bench/report.js').StreamingSize[]} */
     const streaming = [];
-    print(report.streamingLegend(REPEATS));
-    for (const sizeKB of SIZES_KB) {
+    if (wanted('streaming')) print(report.streamingLegend(REPEATS));
+    for (const sizeKB of wanted('streaming') ? SIZES_KB : []) {
       const text = generateMarkdown(sizeKB * 1024, sizeKB);
       const rows = await section(`streaming ${sizeKB} KB`, async () => {
         /** @type {Record<string, import('./bench/report.js').StreamingResult>} */
@@ -142,46 +153,83 @@ async function main() {
       streaming.push({ sizeKB, rows });
       print(report.streamingTable({ sizeKB, rows }));
     }
+    // 1b. Shapes that are one huge block: one list, one table, 100,000 list items.
+    if (wanted('shapes')) {
+      /** @type {import('./bench/report.js').ShapeRow[]} */
+      const shapes = [];
+      const shapeTexts = /** @type {[string, string][]} */ ([
+        ['128 KB single list', singleList(128 * 1024, 5)],
+        ['128 KB single table', singleTable(128 * 1024, 6)],
+      ]);
+      for (const [name, text] of shapeTexts) {
+        const row = await section(`shape: ${name}`, async () => {
+          const widget = await scenarios.streamingRun(ctx, 'widget', text, { timeoutMs: 300_000 });
+          const oneshot = await scenarios.streamingRun(ctx, 'oneshot', text, { timeoutMs: 300_000 });
+          return { name, widget, oneshot };
+        });
+        if (row) shapes.push(row);
+      }
+      // 100,000 items (1.3 MB) are more than a reply may hold (512 KB): the renderer alone.
+      const paced = await section('shapes: the renderer alone, one update per animation frame', () =>
+        scenarios.pacedRun(ctx, [...shapeTexts, ['100,000 list items', manyItems(100_000)]], 4096),
+      );
+      print(report.shapesReport(shapes, paced ?? []));
+      results.shapes = { widget: shapes, paced };
+    }
+
     const targets = report.streamingTargets(streaming);
     if (targets.length) print(report.targetLines('Streaming targets', targets));
     results.streaming = streaming;
     results.streamingTargets = targets;
 
     // 2. Selection (the widget here; the naive baseline's was its 32 KB run).
-    results.selection = await section('selection', async () => {
-      const widget = await scenarios.widgetSelectionRun(ctx, generateMarkdown(32 * 1024, 32));
-      const naive = streaming.find((s) => s.sizeKB === 32)?.rows.naive.selection ?? null;
-      print(report.selectionReport(widget, naive));
-      return { widget, naive };
-    });
+    if (wanted('selection'))
+      results.selection = await section('selection', async () => {
+        const widget = await scenarios.widgetSelectionRun(ctx, generateMarkdown(32 * 1024, 32));
+        const naive = streaming.find((s) => s.sizeKB === 32)?.rows.naive.selection ?? null;
+        print(report.selectionReport(widget, naive));
+        return { widget, naive };
+      });
 
     // 3. Burst.
-    results.burst = await section('burst', async () => {
-      const burst = await scenarios.burstRun(ctx);
-      print(report.burstReport(burst));
-      return burst;
-    });
+    if (wanted('burst'))
+      results.burst = await section('burst', async () => {
+        const burst = await scenarios.burstRun(ctx);
+        print(report.burstReport(burst));
+        return burst;
+      });
 
     // 4. Others untouched.
-    results.transcript = await section('100-message transcript', async () => {
-      const transcript = await scenarios.transcriptRun(ctx);
-      print(report.transcriptReport(transcript));
-      return transcript;
-    });
+    if (wanted('transcript'))
+      results.transcript = await section('100-message transcript', async () => {
+        const transcript = await scenarios.transcriptRun(ctx);
+        print(report.transcriptReport(transcript));
+        return transcript;
+      });
 
     // 5. Heap.
-    results.heap = await section('heap: 1,000 replies', async () => {
-      const heap = await scenarios.heapRun(ctx);
-      print(report.heapReport(heap));
-      return heap;
-    });
+    if (wanted('heap'))
+      results.heap = await section('heap: 1,000 replies', async () => {
+        const heap = await scenarios.heapRun(ctx);
+        print(report.heapReport(heap));
+        return heap;
+      });
 
     // 6. Startup.
-    results.startup = await section('startup', async () => {
-      const startup = await scenarios.startupRun(ctx);
-      print(report.startupReport(startup));
-      return startup;
-    });
+    if (wanted('startup'))
+      results.startup = await section('startup', async () => {
+        const startup = await scenarios.startupRun(ctx);
+        print(report.startupReport(startup));
+        return startup;
+      });
+
+    // 7. Streaming quality.
+    if (wanted('quality'))
+      results.quality = await section('streaming quality', async () => {
+        const quality = await scenarios.qualityRun(ctx);
+        print(report.qualityReport(quality));
+        return quality;
+      });
 
     const violations = server.backend.violations();
     results.protocolViolations = violations.length;
@@ -195,19 +243,20 @@ async function main() {
     await server.close();
   }
 
-  // 7. Size.
-  results.size = await section('size', async () => {
-    const mapped = buildWithSourcemap(ROOT, join(RESULTS, 'sourcemap-build'));
-    const size = {
-      raw: statSync(distFile).size,
-      gzip: gzipSize(readFileSync(distFile)),
-      limit: SIZE_TARGET,
-      mappedBuildRaw: statSync(mapped).size,
-      breakdown: await sizeBreakdown(mapped),
-    };
-    print(report.sizeReport(size));
-    return size;
-  });
+  // 8. Size.
+  if (wanted('size'))
+    results.size = await section('size', async () => {
+      const mapped = buildWithSourcemap(ROOT, join(RESULTS, 'sourcemap-build'));
+      const size = {
+        raw: statSync(distFile).size,
+        gzip: gzipSize(readFileSync(distFile)),
+        limit: SIZE_TARGET,
+        mappedBuildRaw: statSync(mapped).size,
+        breakdown: await sizeBreakdown(mapped),
+      };
+      print(report.sizeReport(size));
+      return size;
+    });
 
   const seconds = (performance.now() - started) / 1000;
   results.seconds = seconds;

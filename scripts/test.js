@@ -47,14 +47,19 @@ if (apps !== 0) process.exit(apps);
 // regressions; the goal is 45 KB, not met (see docs/performance.md: the dependencies alone are
 // ~40 KB, the five dialects, five languages and the launcher add the rest). The session layer
 // (delivery evidence, liveness for every dialect, HTTP reply streams with retries, tab claims,
-// connect modes, stop) took the bundle from 70.4 to 79.1 KB; loading dialects and languages on
-// demand (issue 14) is where it comes down again.
-const SIZE_LIMIT_KB = 80;
-for (const file of ['dist/ai-chat.js', 'dist/ai-chat.iife.js']) {
+// connect modes, stop) took the bundle from 70.4 to 79.1 KB; the streaming renderer's healer,
+// in-place patching, huge-block freezing and height floor add about 4.5 KB; what the standard
+// streams show (tool activity, reasoning, sources, replies that begin before their text, a replaced
+// history, the shared state with JSON Patch, the dialect registry) about 4.6 KB more. The three
+// standard dialects themselves are chunks beside it (dist/chunks/, 5.3 KB) that only a page using
+// them loads; the classic script cannot load chunks, so it holds them. Loading dialects, languages
+// and the renderer on demand (issue 14) is where the script-tag entry comes down again.
+const SIZE_LIMITS_KB = { 'dist/ai-chat.js': 90, 'dist/ai-chat.iife.js': 94 };
+for (const [file, limit] of Object.entries(SIZE_LIMITS_KB)) {
   const gzipKb = gzipSync(readFileSync(file)).length / 1024;
-  console.log(`size: ${file} is ${gzipKb.toFixed(1)} KB gzipped (limit ${SIZE_LIMIT_KB} KB)`);
-  if (gzipKb > SIZE_LIMIT_KB) {
-    console.error(`size: ${file} is over its limit by ${(gzipKb - SIZE_LIMIT_KB).toFixed(1)} KB`);
+  console.log(`size: ${file} is ${gzipKb.toFixed(1)} KB gzipped (limit ${limit} KB)`);
+  if (gzipKb > limit) {
+    console.error(`size: ${file} is over its limit by ${(gzipKb - limit).toFixed(1)} KB`);
     if (!failed.includes('size')) failed.push('size');
   }
 }

@@ -1,7 +1,7 @@
 // <ai-chat>: properties, lifecycle, public methods and a render() that composes the views of
 // ./views/. Over 400 lines only by its API block (every part, custom property, slot and event,
 // which the manifest and docs/api.md are generated from); the code itself is under 400.
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styles } from './ai-chat.styles.js';
 import { Announcer } from './controllers/announcer.js';
@@ -21,6 +21,7 @@ import { readSettings, settingDefaults, settingProperties, type SettingValues } 
 import type { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
 import { cardStyles } from './views/cards.styles.js';
+import { extrasStyles } from './views/extras.styles.js';
 import { fitInput } from './views/composer.js';
 import { launcher } from './views/launcher.js';
 import { launcherStyles } from './views/launcher.styles.js';
@@ -45,7 +46,7 @@ export interface AiChat extends SettingValues {}
  * ancestor's or the document's): English, Spanish, French, German and Arabic are built in, other
  * languages fall back to English, and any string can be replaced through `strings`. Arabic lays
  * out right to left; the native `dir` attribute (`ltr` or `rtl`) overrides the direction. A finished reply is announced
- * to screen readers once, whole; a lost connection is announced assertively. With `persist`,
+ * to screen readers once, whole (a very long one by its first 600 characters and "…"); a lost connection is announced assertively. With `persist`,
  * other tabs and frames showing the same conversation stay in sync (a `BroadcastChannel`), each
  * sending only what its own person wrote.
  *
@@ -56,6 +57,8 @@ export interface AiChat extends SettingValues {}
  * @fires {AiChatMessageEvent} ai-chat-message - A message was added, finished streaming, or changed state. `detail: {message}`.
  * @fires {AiChatSendEvent} ai-chat-send - Before a user message is sent; cancelable. `detail: {content}`.
  * @fires {AiChatActionEvent} ai-chat-action - A choice on a card was clicked; cancelable. `detail: {action, value, message}`.
+ * @fires {AiChatStateEvent} ai-chat-state - The backend's shared state changed (AG-UI `STATE_SNAPSHOT`, or a `STATE_DELTA` JSON Patch applied); `state` is the whole state as it is now. `detail: {state}`.
+ * @fires {AiChatDataEvent} ai-chat-data - Application data for the page (AI SDK `data-*` parts, AG-UI `CUSTOM` events); nothing is shown. `detail: {name, data}`.
  * @fires {AiChatErrorEvent} ai-chat-error - A server error, a bad frame, a failed send or a wrong setting. `code` is one of `AiChatErrorCode` (`bad-config` (also "no token"), `bad-frame`, `server-error`, `unauthorized`, `send-failed`, `outbox-full`, `too-long`, `connect-timeout`, `socket-failed`, `target-failed`, `token-provider`, `stream-failed`, `stream-error`, `reply-too-large`; see docs/api.md) or a server's own code. `detail: {code, message}`.
  *
  * @csspart panel - The chat itself: header, transcript and composer (in `mode="launcher"`, the floating panel).
@@ -73,6 +76,36 @@ export interface AiChat extends SettingValues {}
  * @csspart message - Every message bubble; also `user`, `assistant` or `system`, and its state (`pending`, `sent`, `streaming`, `complete`, `interrupted`, `stopped`, `failed`).
  * @csspart avatar - The avatar beside each assistant message (a copy of what is in the `avatar` slot).
  * @csspart content - A message's rendered body.
+ * @csspart md-p - A paragraph of a reply. Every element of a rendered reply has a part named after its role (`md-…`); the model cannot set or change them.
+ * @csspart md-heading - A heading of a reply (any level); also `md-h1` … `md-h6`.
+ * @csspart md-h1 - A level-1 heading of a reply.
+ * @csspart md-h2 - A level-2 heading of a reply.
+ * @csspart md-h3 - A level-3 heading of a reply.
+ * @csspart md-h4 - A level-4 heading of a reply.
+ * @csspart md-h5 - A level-5 heading of a reply.
+ * @csspart md-h6 - A level-6 heading of a reply.
+ * @csspart md-link - A link in a reply (opens in a new tab).
+ * @csspart md-strong - Strong (bold) text in a reply, e.g. a warning.
+ * @csspart md-em - Emphasized (italic) text in a reply.
+ * @csspart md-del - Struck-through text in a reply.
+ * @csspart md-code - Inline code in a reply.
+ * @csspart md-pre - A code block of a reply (the box).
+ * @csspart md-code-block - The code inside a code block (carries `class="language-…"`).
+ * @csspart md-blockquote - A quote in a reply.
+ * @csspart md-list - A list in a reply; also `md-ul` or `md-ol`.
+ * @csspart md-ul - A bulleted list in a reply.
+ * @csspart md-ol - A numbered list in a reply.
+ * @csspart md-li - A list item in a reply.
+ * @csspart md-checkbox - The (disabled) checkbox of a task-list item.
+ * @csspart md-table - A table in a reply (scrolls sideways when wider than the bubble).
+ * @csspart md-thead - A table's header row group.
+ * @csspart md-tbody - A table's body.
+ * @csspart md-tr - A table row.
+ * @csspart md-cell - A table cell, header or not; also `md-th` or `md-td`. Column alignment from the source (`:---:`, `---:`) is kept.
+ * @csspart md-th - A table header cell.
+ * @csspart md-td - A table data cell.
+ * @csspart md-hr - A horizontal rule in a reply.
+ * @csspart md-img - An image in a reply (with `allow-images`).
  * @csspart meta - A message's state line (waiting to send, interrupted, stopped, failed).
  * @csspart time - A message's time, in the reader's language (the full date and time in its tooltip).
  * @csspart typing - The typing indicator (in the DOM only while shown).
@@ -83,6 +116,13 @@ export interface AiChat extends SettingValues {}
  * @csspart send - The send button.
  * @csspart stop - The stop button, beside send while the assistant produces a reply (also `stop()`).
  * @csspart counter - The character counter, shown near and over `max-length`.
+ * @csspart activity - A line for a tool the agent ran (standard streams); also its state (`running`, `done`, `failed`).
+ * @csspart activity-name - The tool's name in an activity line.
+ * @csspart activity-state - The state text of an activity line ("Running…", "Done", "Failed").
+ * @csspart activity-detail - A tool's arguments or result, as plain text (only with `show-tool-details`).
+ * @csspart reasoning - The model's reasoning for a reply, a closed `<details>` (only with `reasoning="collapsed"`).
+ * @csspart sources - The list of links a reply cites.
+ * @csspart source - One cited link (opens in a new tab).
  * @csspart card - A rich result card; also its kind (`doctors`, `time-slots`, `confirmation`, `template`, `analysis`).
  * @csspart card-kind - The kind line of a card (e.g. "Plan created: Meal plan").
  * @csspart card-title - A card's title.
@@ -145,14 +185,22 @@ export interface AiChat extends SettingValues {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AiChat extends LitElement {
-  static override styles = [styles, launcherStyles, panelStyles, markdownStyles, cardStyles];
+  static override styles = [styles, launcherStyles, panelStyles, markdownStyles, cardStyles, extrasStyles];
   /** Every setting (`endpoint`, `feature`, `max-retries`, …), from the one table in ./settings.ts. */
   static override properties = settingProperties;
 
   /** The session with the backend, bridged to the element's lifetime. */
   private readonly chat = new ChatController(this, () => ({ ...readSettings(this), panelOpen: this.inView }));
   /** The language, its strings and the direction. */
-  private readonly locale = new LocaleController(this, () => this.strings);
+  private readonly locale = new LocaleController(
+    this,
+    () => this.strings,
+    // What a server rendered is hydrated: the first render must match it, in English while the
+    // language's file is on its way.
+    () => isServer || this.serverRendered,
+  );
+  /** A server rendered this element: its declarative shadow root was there before it upgraded. */
+  private readonly serverRendered = !isServer && this.shadowRoot !== null;
   /** Finished replies and connection changes, read to screen readers. */
   private readonly announcer = new Announcer(
     this,
@@ -267,6 +315,8 @@ export class AiChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A server renders without running the controllers: the language is worked out here.
+    if (isServer) this.locale.hostUpdate();
     this.reflectState();
     // Closing: focus inside the panel (it is about to be hidden) goes back to the launcher.
     if (changed.get('opened') === true && !this.opened) this.returnFocus = this.panelHasFocus();
@@ -377,19 +427,25 @@ export class AiChat extends LitElement {
       header: {
         t,
         heading: this.heading,
-        status,
-        statusDetail,
+        status: {
+          status,
+          detail: statusDetail,
+          perTurn: this.chat.currentConfig?.dialect.channel === 'http',
+        },
         close: this.floating ? this.close : undefined,
       },
       log: {
         t,
         lang: this.locale.language,
         messages: conversation.messages,
+        upcoming: conversation.upcoming,
         typing: isTyping(conversation),
         feature: this.feature,
         suggest: this.suggest,
         avatarFor: this.avatars.for,
         allowImages: this.allowImages,
+        reasoning: this.reasoning,
+        showToolDetails: this.showToolDetails,
         renderers: RENDERERS,
         choose: this.choose,
       },

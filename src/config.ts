@@ -1,4 +1,11 @@
-import { DEFAULT_DIALECT, dialects, type Dialect } from './protocol/index.js';
+import {
+  DEFAULT_DIALECT,
+  DIALECT_NAMES,
+  dialects,
+  isDialectName,
+  readyDialect,
+  type Dialect,
+} from './protocol/index.js';
 import { AuthMode } from './protocol/types.js';
 import { redactUrl } from './transport/redact-url.js';
 import type { PersistMode } from './conversation/persistence.js';
@@ -103,10 +110,14 @@ function dialectOf(value: RawConfig['dialect'], problems: string[]): Dialect {
     return fallback;
   }
   const name = text(value) ?? DEFAULT_DIALECT;
-  if (Object.hasOwn(dialects, name)) return dialects[name]!;
-  problems.push(
-    `dialect "${name}" is not known (use one of: ${Object.keys(dialects).join(', ')}); using ${DEFAULT_DIALECT}`,
-  );
+  const ready = readyDialect(name);
+  if (ready) return ready;
+  // A built-in dialect that loads on demand: the session loads it before it resolves the config.
+  if (isDialectName(name)) problems.push(`dialect "${name}" is not loaded yet; using ${DEFAULT_DIALECT}`);
+  else
+    problems.push(
+      `dialect "${name}" is not known (use one of: ${DIALECT_NAMES.join(', ')}); using ${DEFAULT_DIALECT}`,
+    );
   return fallback;
 }
 

@@ -41,6 +41,29 @@ export class AiChatActionEvent extends Event {
 }
 
 /**
+ * Fired when the backend's shared state changes (AG-UI `STATE_SNAPSHOT`, or a `STATE_DELTA` JSON
+ * Patch applied to it): `state` is the whole state as it is now.
+ */
+export class AiChatStateEvent extends Event {
+  static readonly eventName = 'ai-chat-state';
+  constructor(readonly detail: { readonly state: unknown }) {
+    super(AiChatStateEvent.eventName, init);
+  }
+}
+
+/**
+ * Fired for application data the backend sends the page (AI SDK `data-*` parts, AG-UI `CUSTOM`
+ * events other than cards): nothing is shown; `name` is the part's name without `data-`, or the
+ * custom event's name.
+ */
+export class AiChatDataEvent extends Event {
+  static readonly eventName = 'ai-chat-data';
+  constructor(readonly detail: { readonly name: string; readonly data: unknown }) {
+    super(AiChatDataEvent.eventName, init);
+  }
+}
+
+/**
  * The codes of `ai-chat-error` the widget reports itself. An `error` frame from a server that
  * names its own code (`rate_limited`, …) passes that code on as it came, so the type stays open.
  */
@@ -91,5 +114,7 @@ declare global {
     'ai-chat-send': AiChatSendEvent;
     'ai-chat-action': AiChatActionEvent;
     'ai-chat-error': AiChatErrorEvent;
+    'ai-chat-state': AiChatStateEvent;
+    'ai-chat-data': AiChatDataEvent;
   }
 }

@@ -1,11 +1,13 @@
 export { AiChat } from './ai-chat.js';
 export * from './events.js';
-export type { ChatMessage, MessageState } from './conversation/types.js';
+export type { Activity, ActivityState, ChatMessage, MessageState, Reasoning } from './conversation/types.js';
 export type {
   Card,
   Doctor,
   TimeSlot,
   Role,
+  Source,
+  JsonPatchOperation,
   Dialect,
   SocketDialect,
   HttpDialect,

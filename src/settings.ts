@@ -20,6 +20,15 @@ export const ConnectMode = {
 } as const;
 export type ConnectMode = (typeof ConnectMode)[keyof typeof ConnectMode];
 
+/** How a reply's reasoning shows (standard streams). */
+export const ReasoningMode = {
+  /** Not shown (the default). */
+  hidden: 'hidden',
+  /** A closed `<details>` above the reply, under its summary. */
+  collapsed: 'collapsed',
+} as const;
+export type ReasoningMode = (typeof ReasoningMode)[keyof typeof ReasoningMode];
+
 /** How the widget sits on the page. */
 export const Mode = { inline: 'inline', launcher: 'launcher' } as const;
 export type Mode = (typeof Mode)[keyof typeof Mode];
@@ -67,14 +76,16 @@ export const SETTINGS = {
   /** AI feature id (`symptom_checker`, `booking_assistant`, …). */
   feature: { attribute: 'feature', kind: 'text', default: 'chat', connection: true },
   /**
-   * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`; as a
-   * property, also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend,
-   * validated; an equal object built anew changes nothing).
+   * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`, or a
+   * standard stream over HTTP: `agui` (AG-UI), `ai-sdk` (the Vercel AI SDK UI message stream),
+   * `openai` (Chat Completions streaming; needs `model`), which load on first use. As a property,
+   * also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend, validated; an
+   * equal object built anew changes nothing).
    */
   dialect: { attribute: 'dialect', kind: 'dialect', default: 'envelope', connection: true },
   /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */
   model: { attribute: 'model', kind: 'text', connection: true },
-  /** How the token travels: `query`, `message` (first frame), `protocol` (`Sec-WebSocket-Protocol`) or `header` (`Authorization`, HTTP dialects); each dialect supports some of them. Default: per dialect. */
+  /** How the token travels: `query`, `message` (first frame), `protocol` (`Sec-WebSocket-Protocol`) or `header` (`Authorization: Bearer`, the standard streams); each dialect supports some of them. Default: per dialect. */
   auth: { attribute: 'auth', kind: 'choice', values: AuthMode, connection: true },
   /** Reply stream URL for the `hybrid` dialect. */
   streamUrl: { attribute: 'stream-url', kind: 'url', connection: true },
@@ -125,6 +136,16 @@ export const SETTINGS = {
   maxLength: { attribute: 'max-length', kind: 'number', default: 4000, min: 1, max: 100_000, whole: true },
   /** Load images in replies (off by default: a remote image can leak that a page was read); without it, an image becomes a link. */
   allowImages: { attribute: 'allow-images', kind: 'flag', default: false },
+  /**
+   * The model's reasoning (standard streams): `hidden` (default) or `collapsed` (a closed
+   * "Reasoning" `<details>` above the reply, plain text).
+   */
+  reasoning: { attribute: 'reasoning', kind: 'choice', values: ReasoningMode, default: 'hidden' },
+  /**
+   * Show each tool's arguments and result (a closed "Details" under its activity line, plain text).
+   * Off by default: the tool lines show only the tool's name and state.
+   */
+  showToolDetails: { attribute: 'show-tool-details', kind: 'flag', default: false },
   /**
    * When to connect: `auto` (on load; the inline default), `open` (when the launcher's panel
    * opens or a message is sent; the launcher default) or `manual` (only `connect()`). While

@@ -134,7 +134,7 @@ describe('conversation', () => {
 
   it('interrupts an open reply when the connection drops, keeping its text', () => {
     const conv = apply(emptyConversation, { type: 'reply-delta', id: 'r', delta: 'Half a rep' });
-    const step = interrupt(conv);
+    const step = interrupt(conv, undefined, ctx());
     expect(step.conversation.messages[0]).to.include({ content: 'Half a rep', state: 'interrupted' });
     expect(isBusy(step.conversation)).to.equal(false);
     const resumed = apply(step.conversation, { type: 'reply-delta', id: 'r', delta: 'ly' });
@@ -223,18 +223,18 @@ describe('conversation', () => {
       { type: 'reply-delta', id: 'b', delta: 'two' },
       { type: 'reply-delta', id: 'c', delta: 'three' },
     );
-    expect(interrupt(conv).conversation.messages.map((m) => m.state)).to.deep.equal([
+    expect(interrupt(conv, undefined, ctx()).conversation.messages.map((m) => m.state)).to.deep.equal([
       'interrupted',
       'interrupted',
       'interrupted',
     ]);
-    const some = interrupt(conv, new Set(['b'])).conversation;
+    const some = interrupt(conv, new Set(['b']), ctx()).conversation;
     expect(some.messages.map((m) => m.state)).to.deep.equal(['streaming', 'interrupted', 'streaming']);
   });
 
   it('stops a reply: its text stays, nothing more is added, an end frame does not complete it', () => {
     let conv = apply(emptyConversation, { type: 'reply-delta', id: 'r', delta: 'Once upon' });
-    const step = stopReply(conv, 'r');
+    const step = stopReply(conv, 'r', ctx());
     conv = step.conversation;
     expect(conv.messages[0]).to.include({ state: 'stopped', content: 'Once upon' });
     expect(step.notices).to.have.length(1);

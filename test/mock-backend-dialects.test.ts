@@ -2,7 +2,7 @@
 // demo/server/dialects/), driven from real Chromium over raw WebSockets and `fetch` (SSE), each
 // test on its own backend started through the `mock-backend` server command.
 import { expect } from '@open-wc/testing';
-import { call, closeStarted, sockets, start, until, pause } from './support/mock-raw.js';
+import { call, closeStarted, sockets, start, until } from './support/mock-raw.js';
 
 // Frames of five wire dialects, loosely typed on purpose: the tests check their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -281,13 +281,24 @@ describe('mock backend: booking dialect', () => {
   });
 
   it('answers a message resent with the same message_id once', async () => {
-    const { id, port } = await start();
+    const { id, port } = await start({ echo: true });
     const client = await booking(port);
     const frame = client.say('I need a check-up');
     client.send(frame);
+    // Written after the resend, answered after anything the resend would get (one reply at a time).
     client.say('for my child');
-    await client.waitFor('doctors', 2);
-    await pause(50);
+    await until(
+      () => client.ofType('message').some((f) => f.is_complete) && client.ofType('doctors').length >= 2,
+      'two replies and their cards',
+    );
+    await until(() => client.reply(2).length > 0, 'the second reply');
+    expect(
+      client
+        .reply(2)
+        .map((f) => f.content)
+        .join(''),
+    ).to.match(/^Re: for my child/);
+    expect(client.ofType('message').filter((f) => f.is_complete)).to.have.length(2);
     expect(client.ofType('doctors')).to.have.length(2);
     expect(await call<{ duplicates: number }>(id, 'stats')).to.include({ duplicates: 1 });
   });
@@ -298,15 +309,35 @@ describe('mock backend: booking dialect', () => {
     const frame = first.say('I need a check-up');
     // Each frame carries a delta; the final one the last delta (bookingFinal 'last', the default).
     const whole = (await first.waitForReply(1)).map((f) => f.content).join('');
+    const [doctors] = await first.waitFor('doctors');
     const second = new Booking(`ws://127.0.0.1:${port}/ws/booking?token=t`);
     expect(await second.open()).to.equal(true);
     second.send(frame);
-    const [again] = await second.waitFor('message');
-    expect(again).to.deep.equal({ type: 'message', content: whole, is_complete: true });
-    await pause(50);
-    expect(second.ofType('message')).to.have.length(1);
-    expect(second.ofType('doctors')).to.have.length(0); // the text again, not a new answer
-    expect(await call<{ duplicates: number }>(id, 'stats')).to.include({ duplicates: 1 });
+    second.send(frame);
+    // A probe written after: the socket answers one message after the other, so anything more
+    // for the resends would come before the probe's reply.
+    second.say('/long');
+    await second.waitForReply(2);
+    const replies = [second.reply(1), second.reply(2)].map((r) => r.map((f) => f.content).join(''));
+    expect(second.reply(1)).to.deep.equal([{ type: 'message', content: whole, is_complete: true }]);
+    expect(replies[1]).to.not.equal(whole);
+    // The same card again, not a new answer (a new one would name other doctors or times).
+    expect(second.ofType('doctors')).to.deep.equal([doctors]);
+    expect(await call<{ duplicates: number }>(id, 'stats')).to.include({ duplicates: 2 });
+  });
+
+  it('answers a resend whose first socket went away before the reply was streamed', async () => {
+    const { id, port } = await start({ pace: { thinkMs: 300, chunkMs: 1, chunkChars: 40 } });
+    const first = await booking(port);
+    const frame = first.say('I need a check-up');
+    await until(async () => (await call<unknown[]>(id, 'received')).length === 1, 'the message arrives');
+    first.ws.close();
+    const second = new Booking(`ws://127.0.0.1:${port}/ws/booking?token=t`);
+    expect(await second.open()).to.equal(true);
+    second.send(frame);
+    const [again] = await second.waitForReply(1);
+    expect(again).to.include({ type: 'message', is_complete: true });
+    expect(String(again!.content)).to.have.length.greaterThan(20);
   });
 
   it('records violations for malformed client frames, none for valid ones', async () => {
@@ -722,11 +753,34 @@ describe('mock backend: conversation dialect', () => {
     const sent = client.sendMessage('Hello');
     await client.waitFor('stream_complete');
     client.send(sent);
-    const acks = await client.waitFor('message_received', 2);
-    await pause(60);
-    expect(acks[1].data).to.deep.equal(acks[0].data);
-    expect(client.ofType('stream_start')).to.have.length(1);
+    // A probe written after the resend: anything the resend would get comes before its answer.
+    client.sendMessage('probe');
+    const acks = await client.waitFor('message_received', 3);
+    await client.waitFor('stream_complete', 2);
+    expect(acks[1]!.data).to.deep.equal(acks[0]!.data);
+    expect(client.ofType('stream_start')).to.have.length(2);
     expect(await call<{ duplicates: number }>(id, 'stats')).to.include({ duplicates: 1 });
+  });
+
+  it('replays the reply of a client_id resent on another socket, under the same id', async () => {
+    const { port } = await start();
+    const first = await conversation(port);
+    const sent = first.sendMessage('Hello');
+    await first.waitFor('stream_complete');
+    const text = first
+      .ofType('stream_content')
+      .map((f) => String((f.data as Frame).content))
+      .join('');
+    const [start_] = first.ofType('stream_start');
+    first.ws.close();
+    const second = await conversation(port);
+    second.send({ type: 'join_conversation', data: { conversation_id: first.conversationId } });
+    second.send(sent);
+    await second.waitFor('stream_complete');
+    expect(second.ofType('stream_start').map((f) => (f.data as Frame).message_id)).to.deep.equal([
+      (start_!.data as Frame).message_id,
+    ]);
+    expect(second.ofType('stream_content').map((f) => (f.data as Frame).content)).to.deep.equal([text]);
   });
 
   it('test hook /other-tab: message_added from another tab, then conversation_updated', async () => {
@@ -949,13 +1003,21 @@ describe('mock backend: consultation dialect', () => {
   });
 
   it('answers a user_message resent with the same message_id once', async () => {
-    const { port } = await start();
+    const { port } = await start({ echo: true });
     const client = await consultation(port);
     const frame = client.say('hello');
     client.send(frame);
+    // Written after the resend, answered after anything the resend would get (one reply at a time).
     client.say('again');
-    await client.waitFor('ai_message_complete', 2);
-    await pause(50);
+    const text = () =>
+      client
+        .ofType('ai_message_chunk')
+        .map((f) => f.content)
+        .join('');
+    await until(
+      () => text().includes('Re: again') && client.ofType('ai_message_complete').length >= 2,
+      'again',
+    );
     expect(client.ofType('ai_message_start')).to.have.length(2);
   });
 

@@ -323,23 +323,45 @@ describe('mock backend: envelope dialect', () => {
     ]);
   });
 
-  it('answers a message resent with the same message_id once, even after a reconnect', async () => {
-    const { id, port } = await start();
+  it('answers a message resent with the same message_id once; on another socket it replays that reply', async () => {
+    const { id, port } = await start({ echo: true });
+    /** The text of every chunk a client got, in order. */
+    const text = (c: Client) =>
+      c
+        .ofType('chunk')
+        .map((f) => f.data.content)
+        .join('');
     const first = await connected(port);
     const sent = first.say('I have a sore throat');
     first.send(sent);
-    await first.waitFor('complete');
+    // Probes written after the resends: the socket answers one message after the other, so
+    // anything a resend would get comes before the probe's reply.
+    first.say('and a cough');
+    await until(
+      () => text(first).includes('Re: and a cough') && first.ofType('complete').length >= 2,
+      'probe',
+    );
+    expect(first.ofType('complete')).to.have.length(2);
+    const [reply] = first.ofType('complete');
+    const whole = text(first).slice(0, text(first).indexOf('Re: and a cough'));
     first.ws.close();
+
+    // Resent on another socket (its reply was lost with the first one): the same reply, whole,
+    // under the same id, as one complete; never a new answer.
     const second = await connected(port);
     second.send(sent);
     second.say('and a fever');
-    await second.waitFor('complete');
-    // The queue answers in order: had a duplicate been answered, its complete would come first.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(first.ofType('complete')).to.have.length(1);
-    expect(second.ofType('complete')).to.have.length(1);
+    await until(
+      () => text(second).includes('Re: and a fever') && second.ofType('complete').length >= 2,
+      'probe',
+    );
+    const [again, fever] = second.ofType('complete');
+    expect(again!.message_id).to.equal(reply!.message_id);
+    expect(again!.data.content).to.equal(whole);
+    expect(fever!.message_id).to.not.equal(reply!.message_id);
+    expect(second.ofType('complete')).to.have.length(2);
     const stats = await call<{ messages: number; duplicates: number }>(id, 'stats');
-    expect(stats).to.include({ messages: 4, duplicates: 2 });
+    expect(stats).to.include({ messages: 5, duplicates: 2 });
   });
 
   it('streams one reply at a time per connection', async () => {

@@ -71,6 +71,29 @@ describe('persistence', () => {
     expect(loadMessages(storage, 'missing')).to.deep.equal([]);
   });
 
+  it('keeps a reply’s tools, reasoning, sources and figures, and drops a message whose extras are forged', () => {
+    const storage = new MemoryStorage();
+    const rich: ChatMessage = {
+      ...message('a1', 'complete'),
+      meta: { usage: { totalTokens: 5 } },
+      activity: [{ id: 't1', name: 'find_doctors', state: 'done', detail: '{}' }],
+      reasoning: [{ id: 'r', text: 'thinking' }],
+      sources: [{ url: 'https://example.org/guide', title: 'Guide' }],
+    };
+    saveMessages(storage, 'k', [rich]);
+    expect(loadMessages(storage, 'k')).to.deep.equal([rich]);
+    storage.setItem(
+      'forged',
+      JSON.stringify([
+        { ...rich, id: 'js', sources: [{ url: 'javascript:alert(1)' }] },
+        { ...rich, id: 'state', activity: [{ id: 't', name: 'x', state: 'exploded' }] },
+        { ...rich, id: 'meta', meta: 'not an object' },
+        { ...rich, id: 'ok' },
+      ]),
+    );
+    expect(loadMessages(storage, 'forged').map((m) => m.id)).to.deep.equal(['ok']);
+  });
+
   it('never throws when storage does (quota, blocked storage)', () => {
     const hostile: StorageLike = {
       getItem: () => {

@@ -52,6 +52,14 @@ describe('views/plain-text: plainText', () => {
     expect(plainText(root)).to.equal('Hello\nBye');
   });
 
+  it('leaves out what is marked data-unannounced (a reply’s tool lines, reasoning and sources)', () => {
+    const root = from(
+      '<ul data-unannounced><li>find_doctors Done</li></ul><p>Dr. Rossi is free.</p>' +
+        '<div data-unannounced><p>Sources</p><a href="https://x.test/">x.test</a></div>',
+    );
+    expect(plainText(root)).to.equal('Dr. Rossi is free.');
+  });
+
   it('takes a text node or an empty element', () => {
     expect(plainText(document.createTextNode('  just text  '))).to.equal('just text');
     expect(plainText(document.createElement('div'))).to.equal('');

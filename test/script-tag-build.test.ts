@@ -56,6 +56,61 @@ describe('script-tag build (dist/ai-chat.js)', () => {
 /** The test server injects its own /__web-dev-server… script into HTML it serves; ignore it. */
 const ours = (path: string) => !path.startsWith('/__web-dev-server');
 
+/** The element of the page, switched to `dialect` (a standard stream) on `backend`: answers one message. */
+async function chatsOverHttp(frame: HTMLIFrameElement, backend: Backend, dialect: string, path: string) {
+  const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;
+  el.setAttribute('dialect', dialect);
+  el.setAttribute('model', 'clinic-mini');
+  el.setAttribute('endpoint', `http://127.0.0.1:${backend.port}${path}`);
+  await waitUntil(() => el.status === 'connected', `the element is ready (${el.status})`, { timeout: 8000 });
+  await backend.call('nextReply', 'Open **daily**.');
+  el.send('When are you open?');
+  await waitUntil(
+    () => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'),
+    'the reply completes',
+    { timeout: 8000 },
+  );
+  await el.updateComplete;
+  const strong = el.shadowRoot!.querySelector('[part~="assistant"] [part~="content"] strong');
+  expect(strong?.textContent).to.equal('daily');
+  expect(await backend.call('violations')).to.deep.equal([]);
+}
+
+describe('a standard stream from the script-tag builds', () => {
+  afterEach(closeBackends);
+
+  it('the module loads the dialect on demand, from beside itself, and only then', async () => {
+    const backend = await startBackend();
+    const frame = await loadPage();
+    const win = frame.contentWindow!;
+    await win.customElements.whenDefined('ai-chat');
+    const scripts = () =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.endsWith('.js') && ours(p));
+    expect(scripts()).to.deep.equal(['/dist/ai-chat.js']);
+    await chatsOverHttp(frame, backend, 'agui', '/agui/{feature}');
+    const loaded = scripts().map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
+    expect(loaded).to.include.members(['/dist/ai-chat.js', '/dist/chunks/agui.js']);
+    expect(loaded.filter((p) => !p.startsWith('/dist/chunks/'))).to.deep.equal(['/dist/ai-chat.js']);
+    expect(loaded.some((p) => /ai-sdk|openai/.test(p))).to.equal(false);
+    frame.remove();
+  });
+
+  it('the classic script holds them (it cannot load chunks)', async () => {
+    const backend = await startBackend();
+    const frame = await loadPage('/test/fixtures/script-tag-classic.html');
+    await chatsOverHttp(frame, backend, 'openai', '/v1/chat/completions');
+    const scripts = frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.js') && ours(p));
+    expect(scripts).to.deep.equal(['/dist/ai-chat.iife.js']);
+    frame.remove();
+  });
+});
+
 /** The element of the page: connected to `backend`, answers one message with markdown. */
 async function chats(frame: HTMLIFrameElement, backend: Backend): Promise<FrameChat> {
   const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;

@@ -412,10 +412,9 @@ describe('security: XSS corpus against the real <ai-chat>', () => {
         if (vector.splitAt) for (let i = 1; i <= vector.text.length; i++) offsets.add(i);
         const container = document.createElement('div');
         host.append(container);
-        const stream = new MarkdownStream(container, { schedule: () => () => {} });
+        const stream = new MarkdownStream(container);
         for (const offset of [...offsets].sort((a, b) => a - b)) {
           stream.update(vector.text.slice(0, offset), false);
-          stream.flush();
           tally.prefixRenders++;
           for (const p of replyProblems(container, false)) problems.push(`${vector.name} @${offset}: ${p}`);
         }

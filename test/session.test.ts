@@ -267,6 +267,18 @@ describe('ChatSession', () => {
       expect(h.message('r2')!.state).to.equal('interrupted');
       expect(h.session.messages.some((m) => m.state === 'streaming')).to.equal(false);
     });
+
+    it('a new setting that replaces the connection ends the replies streaming on it interrupted', async () => {
+      const h = make();
+      h.configure();
+      const ws = await h.open();
+      h.session.send('A');
+      ws.receiveJson(env('chunk', { content: 'half a rep' }, 'r1'));
+      expect(h.message('r1')!.state).to.equal('streaming');
+      h.configure({ feature: 'faq' });
+      expect(ws.readyState, 'the old socket is closed').to.be.greaterThan(FakeWebSocket.OPEN);
+      expect(h.message('r1')!.state).to.equal('interrupted');
+    });
   });
 
   describe('reconnection', () => {

@@ -1,10 +1,10 @@
 // One turn of a standard stream (agui, ai-sdk, openai; protocols.md §6–8): a POST whose JSON body
 // carries the whole conversation and whose answer streams the reply as Server-Sent Events. This
-// module does what every such route does: it checks the request's method, headers and token,
-// answers the faults the backend is injecting, reads and records the body, hands the body to the
-// dialect's checks (each problem recorded as a violation `#<label>: request: …`), answers the
-// `/http-error` hook, and tracks the stream so `dropAll()` and `stop()` cut it. The dialect only
-// says what a good body is and how to stream its reply.
+// module does what every such route does: it checks the request's method, reads and records the
+// body (a refused request's too), checks the headers and token, answers the faults the backend is
+// injecting, hands the body to the dialect's checks (each problem recorded as a violation
+// `#<label>: request: …`), answers the `/http-error` hook, and tracks the stream so `dropAll()` and
+// `stop()` cut it. The dialect only says what a good body is and how to stream its reply.
 //
 // Test hooks, by the text of the last user message (every standard-stream dialect honours them):
 //   /http-error  HTTP 500 with a JSON error body, no stream
@@ -105,6 +105,22 @@ async function serve(req, res, backend, url, featurePath, { name, check, answer 
   for (const key of ['token', 'access_token', 'api_key', 'key']) {
     if (url.searchParams.has(key)) violation(`a secret is in the query (${key}); send Authorization: Bearer`);
   }
+  // The body is read (and kept) before anything is refused: what a client sent to a request that
+  // was refused is recorded too, so a test can see that its retry carries the same message.
+  /** @type {string | Error} */
+  let raw;
+  try {
+    raw = await readBody(req, MAX_TURN_BODY);
+  } catch (error) {
+    raw = error instanceof Error ? error : new Error(String(error));
+  }
+  if (typeof raw === 'string') {
+    try {
+      entry.body = JSON.parse(raw);
+    } catch {
+      // Reported below, once the request is not refused for another reason.
+    }
+  }
   const refusal = backend.refusal();
   if (refusal) {
     if ([4001, 4401, 1008].includes(refusal.code)) return refuse(401, refusal.reason || 'Unauthorized');
@@ -124,12 +140,12 @@ async function serve(req, res, backend, url, featurePath, { name, check, answer 
   /** @type {unknown} */
   let body;
   try {
-    body = JSON.parse(await readBody(req, MAX_TURN_BODY));
+    if (typeof raw !== 'string') throw raw;
+    body = JSON.parse(raw);
   } catch (error) {
     violation(`the body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     return refuse(400, 'The body must be JSON');
   }
-  entry.body = body;
   /** @type {BodyCheck} */
   let checked;
   try {

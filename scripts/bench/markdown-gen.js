@@ -189,3 +189,55 @@ export function shortReply(seed) {
   if (random() < 0.3) parts.unshift(heading(random));
   return parts.join('\n\n');
 }
+
+/**
+ * A reply that is one long list of at least `size` characters: items with inline marks and
+ * links, now and then a nested list (the shape that defeats freezing whole blocks).
+ * @param {number} size
+ * @param {number} seed
+ */
+export function singleList(size, seed) {
+  const random = prng(seed);
+  /** @type {string[]} */
+  const lines = [];
+  let length = 0;
+  for (let i = 1; length < size; i++) {
+    const line = `- ${capitalize(Array.from({ length: int(random, 1, 3) }, () => inline(random)).join(' '))}`;
+    lines.push(line);
+    length += line.length + 1;
+    if (random() < 0.1) {
+      for (let j = int(random, 1, 3); j > 0; j--) {
+        const nested = `  - ${inline(random)}`;
+        lines.push(nested);
+        length += nested.length + 1;
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A reply that is one table of at least `size` characters, with aligned columns.
+ * @param {number} size
+ * @param {number} seed
+ */
+export function singleTable(size, seed) {
+  const random = prng(seed);
+  const header = ['Item', 'Amount', 'Status', 'Notes'];
+  const lines = [`| ${header.join(' | ')} |`, '| :--- | ---: | :---: | --- |'];
+  let length = lines[0].length + lines[1].length + 2;
+  while (length < size) {
+    const line = `| ${inline(random)} | ${int(random, 1, 5000)} | ${pick(random, ['ok', 'late', '**due**'])} | ${words(random, 1, 6).join(' ')} |`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * `count` short list items, one after another (`- Item 1` …).
+ * @param {number} count
+ */
+export function manyItems(count) {
+  return Array.from({ length: count }, (_, i) => `- Item ${i + 1}`).join('\n');
+}

@@ -62,6 +62,8 @@ export function streamingLegend(repeats) {
   return [
     heading('Streaming: each reply sent by the mock backend in 8-character chunk frames, back to back'),
     'task ms      main-thread task time, CDP Performance TaskDuration, from send() to the final render',
+    'cpu ms       main-thread CPU time (CDP ThreadTime) in the same window: on a busy machine, the task',
+    '             time also counts the time the thread waited for a core; the CPU time does not',
     'long tasks   count / longest ms (PerformanceObserver longtask) in that window',
     'update       a frame callback (widget) or an update call (baselines) that changed the reply DOM,',
     '             timed from its start to the delivery of its mutations (microtasks included)',
@@ -77,7 +79,7 @@ export function streamingTable({ sizeKB, rows }) {
   const title = `${sizeKB} KB reply: ${any.textLength.toLocaleString('en')} characters in ${any.chunks.toLocaleString('en')} chunks of 8`;
   /** @type {string[][]} */
   const cells = [
-    ['', 'task ms', 'long tasks', 'update p50 / p95 / max ms', 'updates', 'idle frames', 'wall ms'],
+    ['', 'task ms', 'cpu ms', 'long tasks', 'update p50 / p95 / max ms', 'updates', 'idle frames', 'wall ms'],
   ];
   /** @type {string[]} */
   const notes = [];
@@ -87,6 +89,7 @@ export function streamingTable({ sizeKB, rows }) {
     cells.push([
       LABELS[kind] ?? kind,
       task,
+      num(row.cpuMs),
       `${row.longTasks.count} / ${num(row.longTasks.longest, 0)}`,
       kind === 'floor' ? '—' : `${num(u.p50, 2)} / ${num(u.p95, 2)} / ${num(u.max, 2)}`,
       kind === 'floor' ? '—' : String(u.count),
@@ -145,9 +148,9 @@ export function streamingTargets(sizes) {
     const { widget, floor, oneshot } = rows;
     const p95 = widget.updates.p95;
     targets.push({
-      name: `${sizeKB} KB: widget update p95 ≤ 2 ms`,
+      name: `${sizeKB} KB: widget update p95 ≤ 4 ms`,
       value: `${num(p95, 2)} ms`,
-      pass: p95 !== null && p95 <= 2,
+      pass: p95 !== null && p95 <= 4,
     });
     targets.push({
       name: `${sizeKB} KB: no long task over 50 ms`,
@@ -157,10 +160,16 @@ export function streamingTargets(sizes) {
       pass: widget.longTasks.count === 0,
     });
     const render = oneshot.updates.max ?? 0;
-    const budget = 1.5 * (floor.taskMs + render);
+    const budget = 1.25 * (floor.taskMs + render);
+    const cpuBudget = 1.25 * (floor.cpuMs + render);
     targets.push({
-      name: `${sizeKB} KB: widget task ≤ 1.5 × (floor task + one-shot render)`,
-      value: `${num(widget.taskMs, 0)} vs 1.5 × (${num(floor.taskMs, 0)} + ${num(render, 0)}) = ${num(budget, 0)} ms`,
+      name: `${sizeKB} KB: widget CPU ≤ 1.25 × (floor CPU + one-shot render)`,
+      value: `${num(widget.cpuMs, 0)} vs 1.25 × (${num(floor.cpuMs, 0)} + ${num(render, 0)}) = ${num(cpuBudget, 0)} ms (${num(widget.cpuMs / (floor.cpuMs + render), 2)}×)`,
+      pass: widget.cpuMs <= cpuBudget,
+    });
+    targets.push({
+      name: `${sizeKB} KB: widget task ≤ 1.25 × (floor task + one-shot render)`,
+      value: `${num(widget.taskMs, 0)} vs 1.25 × (${num(floor.taskMs, 0)} + ${num(render, 0)}) = ${num(budget, 0)} ms (${num(widget.taskMs / (floor.taskMs + render), 2)}×)`,
       pass: widget.taskMs <= budget,
     });
   }
@@ -286,4 +295,196 @@ export function sizeReport(size) {
     );
   }
   return lines.join('\n');
+}
+
+/** @typedef {Record<string, number | string[]>} QualityFigures */
+
+/**
+ * @param {{seeds: number[], answers: Record<string, QualityFigures>, answerCount: number, answerCharacters: number, remend: Record<string, QualityFigures>, remendInputs: number, keyPoints: Record<string, QualityFigures>, jumps: {jumps: number, jumpPx: number, followingFrames: number, frames: number, sizes: number[], chunks: number, chunkMs: number, replies: number}}} quality
+ */
+export function qualityReport(quality) {
+  const kinds = ['widget', 'remend', 'plain'];
+  const label = /** @type {Record<string, string>} */ ({
+    widget: 'widget',
+    remend: 'marked + remend',
+    plain: 'marked alone (before)',
+  });
+  /** @param {QualityFigures} f @param {string} key */
+  const n = (f, key) => /** @type {number} */ (f[key] ?? 0);
+  /** @param {number} part @param {number} whole */
+  const share = (part, whole) =>
+    `${part.toLocaleString('en')} / ${whole.toLocaleString('en')} (${num((100 * part) / (whole || 1))} %)`;
+  /** @param {Record<string, QualityFigures>} figures @param {(f: QualityFigures) => string} cell */
+  const row = (figures, cell) => kinds.map((kind) => cell(figures[kind] ?? {}));
+  const a = quality.answers;
+  const cells = [
+    ['', ...kinds.map((kind) => label[kind])],
+    ['transient-syntax frames', ...row(a, (f) => share(n(f, 'syntaxFrames'), n(f, 'frames')))],
+    ['frames with a link to a truncated URL', ...row(a, (f) => String(n(f, 'truncatedLinkFrames')))],
+    ['block flips (frames)', ...row(a, (f) => `${n(f, 'flips')} (${n(f, 'flipFrames')})`)],
+    ['render got shorter (px)', ...row(a, (f) => `${n(f, 'shrinks')} (${num(n(f, 'shrinkPx'), 0)})`)],
+    [
+      'selection in the last block kept',
+      ...row(a, (f) => `${n(f, 'selectionsKept')} / ${n(f, 'selectionsMade')}`),
+    ],
+    ['final render ≠ one-shot', ...row(a, (f) => String(n(f, 'finalMismatches')))],
+    [
+      `remend's ${quality.remendInputs} test inputs: transient-syntax frames`,
+      ...row(quality.remend, (f) => share(n(f, 'syntaxFrames'), n(f, 'frames'))),
+    ],
+    [
+      '  … frames with a link to a truncated URL',
+      ...row(quality.remend, (f) => String(n(f, 'truncatedLinkFrames'))),
+    ],
+    ['  … block flips', ...row(quality.remend, (f) => String(n(f, 'flips')))],
+    ["'Key points:\\n- Drink water': block flips", ...row(quality.keyPoints, (f) => String(n(f, 'flips')))],
+  ];
+  const w = a.widget ?? {};
+  const r = a.remend ?? {};
+  const wr = quality.remend.widget ?? {};
+  const rr = quality.remend.remend ?? {};
+  const answerShare = (100 * n(w, 'syntaxFrames')) / (n(w, 'frames') || 1);
+  /** @type {Target[]} */
+  const targets = [
+    {
+      name: 'transient-syntax frames ≤ 4 % (realistic answers)',
+      value: `${num(answerShare)} % (marked + remend ${num((100 * n(r, 'syntaxFrames')) / (n(r, 'frames') || 1))} %)`,
+      pass: answerShare <= 4,
+    },
+    {
+      name: "fewer transient-syntax frames than remend on remend's inputs",
+      value: `${n(wr, 'syntaxFrames')} vs ${n(rr, 'syntaxFrames')}`,
+      pass: n(wr, 'syntaxFrames') < n(rr, 'syntaxFrames'),
+    },
+    {
+      name: '0 frames with a link to a truncated URL',
+      value: String(n(w, 'truncatedLinkFrames') + n(wr, 'truncatedLinkFrames')),
+      pass: n(w, 'truncatedLinkFrames') + n(wr, 'truncatedLinkFrames') === 0,
+    },
+    {
+      name: 'selection inside the streaming block kept',
+      value: `${n(w, 'selectionsKept')} / ${n(w, 'selectionsMade')}`,
+      pass: n(w, 'selectionsMade') > 0 && n(w, 'selectionsKept') === n(w, 'selectionsMade'),
+    },
+    {
+      name: "0 block flips on 'Key points:\\n- Drink water'",
+      value: String(n(quality.keyPoints.widget ?? {}, 'flips')),
+      pass: n(quality.keyPoints.widget ?? {}, 'flips') === 0,
+    },
+    {
+      name: '0 view jumps (real widget following the bottom)',
+      value: `${quality.jumps.jumps} in ${quality.jumps.followingFrames} frames following the bottom (${quality.jumps.replies} replies, ${quality.jumps.chunks} chunks ${quality.jumps.chunkMs} ms apart)${quality.jumps.jumps ? `; ${quality.jumps.sizes.join(', ')} px` : ''}`,
+      pass: quality.jumps.jumps === 0 && quality.jumps.followingFrames > 0,
+    },
+    {
+      name: 'final render = one-shot render',
+      value: String(n(w, 'finalMismatches') + n(wr, 'finalMismatches')),
+      pass: n(w, 'finalMismatches') + n(wr, 'finalMismatches') === 0,
+    },
+  ];
+  /** @param {QualityFigures} f @param {string} key @param {string} what */
+  const list = (f, key, what) =>
+    /** @type {string[]} */ (f[key] ?? []).slice(0, 3).map((e) => `  widget ${what}: ${e}`);
+  const examples = [
+    ...list(w, 'syntaxExamples', 'syntax'),
+    ...list(w, 'flipExamples', 'flip'),
+    ...list(w, 'truncatedExamples', 'truncated link'),
+    ...list(w, 'shrinkExamples', 'shrink'),
+    ...list(wr, 'syntaxExamples', 'syntax (remend inputs)'),
+    ...list(wr, 'flipExamples', 'flip (remend inputs)'),
+    ...list(wr, 'truncatedExamples', 'truncated link (remend inputs)'),
+  ];
+  return [
+    heading(
+      `Streaming quality (${quality.answerCount} realistic answers, ${quality.answerCharacters.toLocaleString('en')} characters, each in ${quality.seeds.length} random chunkings of 1–12 characters; every frame compared with the final render)`,
+    ),
+    table(cells),
+    'transient syntax: characters shown that the final render does not have there (markers, pipes, a URL, a list number…)',
+    'flip: a block already shown changes its tag (p → h2) or vanishes · shorter: the rendered reply lost height',
+    '(the widget keeps a streaming reply from getting shorter on screen: see the view-jump target)',
+    'selection: 3 characters selected in the last block before a frame, still the same text after it',
+    ...examples,
+    targetLines('Streaming-quality targets', targets).trimStart(),
+  ].join('\n');
+}
+
+/** @typedef {{name: string, widget: StreamingResult, oneshot: StreamingResult}} ShapeRow */
+
+/**
+ * @typedef {{name: string, perFrame: number, characters: number, updates: number, p50: number, p95: number, max: number, longTasks: number, longest: number | null, wallMs: number, same: boolean}} PacedRow
+ */
+
+/**
+ * @param {ShapeRow[]} shapes
+ * @param {PacedRow[]} paced
+ */
+export function shapesReport(shapes, paced) {
+  /** @type {string[][]} */
+  const cells = [
+    [
+      '',
+      'characters',
+      'task ms',
+      'long tasks',
+      'update p50 / p95 / max ms',
+      'updates',
+      'one-shot render ms',
+      'final = one-shot',
+    ],
+  ];
+  /** @type {Target[]} */
+  const targets = [];
+  for (const { name, widget, oneshot } of shapes) {
+    const u = widget.updates;
+    const same =
+      widget.signature && oneshot.signature ? widget.signature.html === oneshot.signature.html : false;
+    cells.push([
+      name,
+      widget.textLength.toLocaleString('en'),
+      widget.complete ? num(widget.taskMs) : `>${num(widget.taskMs, 0)}`,
+      `${widget.longTasks.count} / ${num(widget.longTasks.longest, 0)}`,
+      `${num(u.p50, 2)} / ${num(u.p95, 2)} / ${num(u.max, 2)}`,
+      String(u.count),
+      num(oneshot.updates.max, 0),
+      same ? 'yes' : 'NO',
+    ]);
+    targets.push({
+      name: `${name}: no long task over 50 ms`,
+      value: widget.longTasks.count
+        ? `${widget.longTasks.count}, longest ${num(widget.longTasks.longest, 0)} ms`
+        : 'none',
+      pass: widget.longTasks.count === 0 && widget.complete,
+    });
+  }
+  /** @type {string[][]} */
+  const pacedCells = [
+    ['', 'characters', 'updates', 'update p50 / p95 / max ms', 'long tasks', 'wall ms', 'final = one-shot'],
+  ];
+  for (const row of paced) {
+    pacedCells.push([
+      row.name,
+      row.characters.toLocaleString('en'),
+      String(row.updates),
+      `${num(row.p50, 2)} / ${num(row.p95, 2)} / ${num(row.max, 2)}`,
+      `${row.longTasks} / ${num(row.longest, 0)}`,
+      num(row.wallMs, 0),
+      row.same ? 'yes' : 'NO',
+    ]);
+    targets.push({
+      name: `${row.name}, renderer alone: no long task over 50 ms`,
+      value: row.longTasks ? `${row.longTasks}, longest ${num(row.longest, 0)} ms` : 'none',
+      pass: row.longTasks === 0 && row.same,
+    });
+  }
+  return [
+    heading(
+      'One huge block (8-character chunk frames, back to back, into the widget; one-shot: the whole text rendered once)',
+    ),
+    table(cells),
+    heading(
+      `The same shapes into the renderer alone (MarkdownStream, the widget's styles), ${paced[0]?.perFrame ?? '?'} more characters every animation frame (long tasks include each frame's style, layout and paint)`,
+    ),
+    table(pacedCells),
+    targetLines('Huge-block targets', targets).trimStart(),
+  ].join('\n');
 }

@@ -3,7 +3,9 @@
 // (`window.__bench`) and pages/baseline-page.js.
 import { randomUUID } from 'node:crypto';
 import { clockOffset, heapAfterGc, metrics, openPage } from './browser.js';
-import { generateMarkdown, shortReply } from './markdown-gen.js';
+import { REMEND_INPUTS } from './fixtures/remend-inputs.js';
+import { generateMarkdown, prng, shortReply } from './markdown-gen.js';
+import { ANSWERS } from './quality-answers.js';
 import { linearFit, median, quantile, withTimeout } from './stats.js';
 
 /** @typedef {'widget' | 'floor' | 'oneshot' | 'naive'} Kind */
@@ -160,6 +162,8 @@ async function measureOnce(ctx, bench, kind, text, { timeoutMs, selection }) {
     complete,
     state: result?.state ?? 'unfinished',
     taskMs,
+    /** Main-thread CPU time (CDP ThreadTime): what the page's own work cost, whatever else the machine runs. */
+    cpuMs: delta('ThreadTime'),
     estimatedTaskMs,
     /** Of the task time (CDP): script, style recalculation and layout. */
     taskParts: {
@@ -402,4 +406,169 @@ export async function startupRun(ctx, loads = 5) {
     firstRenderMs: med('firstRender'),
     allRendered: samples.every((s) => s.hasContent),
   };
+}
+
+/** The prefix lengths of `length` characters streamed in random chunks of `min`–`max` characters. */
+function randomCuts(/** @type {number} */ length, /** @type {number} */ seed, min = 1, max = 12) {
+  const random = prng(seed);
+  /** @type {number[]} */
+  const cuts = [];
+  for (let at = min + Math.floor(random() * (max - min + 1)); at < length;) {
+    cuts.push(at);
+    at += min + Math.floor(random() * (max - min + 1));
+  }
+  return cuts;
+}
+
+/** Every prefix length of a text of `length` characters, one character at a time (the whole excluded). */
+const everyCut = (/** @type {number} */ length) =>
+  Array.from({ length: Math.max(0, length - 1) }, (_, i) => i + 1);
+
+/**
+ * Adds the figures of `more` (same renderers) into `into`.
+ * @param {Record<string, Record<string, number | string[]>>} into
+ * @param {Record<string, Record<string, number | string[]>>} more
+ */
+function addFigures(into, more) {
+  for (const [kind, figures] of Object.entries(more)) {
+    const target = (into[kind] ??= {});
+    for (const [key, value] of Object.entries(figures)) {
+      if (Array.isArray(value))
+        target[key] = [.../** @type {string[]} */ (target[key] ?? []), ...value].slice(0, 6);
+      else target[key] = /** @type {number} */ (target[key] ?? 0) + value;
+    }
+  }
+  return into;
+}
+
+/**
+ * Streaming quality: the five realistic answers in random 1–12 character chunks (`seeds`
+ * chunkings each), remend's own test inputs one character at a time, and `Key points:\n- Drink
+ * water` one character at a time, each through the widget's MarkdownStream, remend + the same
+ * renderer, and the renderer alone (see pages/quality-page.js).
+ * @param {Context} ctx
+ * @param {number[]} seeds
+ */
+export async function qualityRun(ctx, seeds = [1, 2, 3]) {
+  const bench = await openPage(ctx.browser, `${ctx.server.origin}/bench/quality.html`);
+  try {
+    await bench.page.waitForFunction(() => /** @type {any} */ (window).__quality?.ready === true);
+    /** @param {{name: string, text: string, cuts: number[]}[]} texts */
+    const measure = async (texts) => {
+      /** @type {Record<string, Record<string, number | string[]>>} */
+      let total = {};
+      // In batches: one page.evaluate must stay well under the protocol timeout.
+      for (let i = 0; i < texts.length; i += 40) {
+        const batch = texts.slice(i, i + 40);
+        const figures = await bench.page.evaluate(
+          (input) => /** @type {any} */ (window).__quality.run(input),
+          { texts: batch, selectionEvery: 5 },
+        );
+        total = addFigures(total, figures);
+      }
+      return total;
+    };
+    const answerTexts = ANSWERS.flatMap(([name, text]) =>
+      seeds.map((seed) => ({ name, text, cuts: randomCuts(text.length, seed) })),
+    );
+    ctx.progress(`  ${answerTexts.length} answer streams`);
+    const answers = await measure(answerTexts);
+    ctx.progress(`  ${REMEND_INPUTS.length} remend test inputs, a character at a time`);
+    const remend = await measure(
+      REMEND_INPUTS.map(([file, text], i) => ({ name: `${file} #${i}`, text, cuts: everyCut(text.length) })),
+    );
+    ctx.progress('  view jumps: the answers streamed into the widget at a reading pace');
+    const jumps = await viewJumpRun(ctx);
+    const keyPointsText = 'Key points:\n- Drink water';
+    const keyPoints = await measure([
+      { name: 'key points', text: keyPointsText, cuts: everyCut(keyPointsText.length) },
+    ]);
+    return {
+      seeds,
+      answers,
+      answerCount: ANSWERS.length,
+      answerCharacters: ANSWERS.reduce((sum, [, text]) => sum + text.length, 0),
+      remend,
+      remendInputs: REMEND_INPUTS.length,
+      keyPoints,
+      jumps,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * View jumps in the real widget: the five answers streamed one after another as replies, in
+ * random 1–12 character chunk frames about `chunkMs` apart (a person's reading pace), into a
+ * transcript that follows its bottom; on every animation frame, did the transcript get shorter
+ * while it was following its bottom?
+ * @param {Context} ctx
+ * @param {number} chunkMs
+ */
+export async function viewJumpRun(ctx, chunkMs = 12) {
+  const { backend } = ctx.server;
+  const bench = await openReady(ctx, 'widget');
+  try {
+    await reply(ctx, bench.page, 'widget', ctx.warmText, 'warm-up');
+    await call(bench.page, 'widgetClear');
+    await bench.page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      w.__jumps = w.__bench.viewJumpWatch();
+    });
+    const session = 'bench-jumps';
+    let chunks = 0;
+    for (const [index, [, text]] of ANSWERS.entries()) {
+      const id = randomUUID();
+      /** @param {string} type @param {Record<string, unknown>} data */
+      const frame = (type, data) => ({
+        type,
+        data,
+        session_id: session,
+        message_id: id,
+        timestamp: new Date().toISOString(),
+      });
+      const finished = bench.page.evaluate(() => /** @type {any} */ (window).__bench.nextReplyDone());
+      let at = 0;
+      for (const cut of [...randomCuts(text.length, 100 + index), text.length]) {
+        backend.push(frame('chunk', { content: text.slice(at, cut) }));
+        at = cut;
+        chunks++;
+        await new Promise((resolve) => setTimeout(resolve, chunkMs));
+      }
+      backend.push(frame('complete', {}));
+      await finished;
+    }
+    const figures = await bench.page.evaluate(() => /** @type {any} */ (window).__jumps.stop());
+    return { ...figures, chunks, chunkMs, replies: ANSWERS.length };
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
+ * Huge blocks into the widget's renderer alone (pages/quality-page.js `paced`): `perFrame`
+ * characters more on every animation frame, then the final update.
+ * @param {Context} ctx
+ * @param {[string, string][]} texts
+ * @param {number} perFrame
+ */
+export async function pacedRun(ctx, texts, perFrame) {
+  const bench = await openPage(ctx.browser, `${ctx.server.origin}/bench/quality.html`);
+  try {
+    await bench.page.waitForFunction(() => /** @type {any} */ (window).__quality?.ready === true);
+    const rows = [];
+    for (const [name, text] of texts) {
+      ctx.progress(`  ${name}, ${perFrame} characters a frame`);
+      const figures = await bench.page.evaluate(
+        (t, n) => /** @type {any} */ (window).__quality.paced(t, n),
+        text,
+        perFrame,
+      );
+      rows.push({ name, perFrame, ...figures });
+    }
+    return rows;
+  } finally {
+    await bench.close();
+  }
 }

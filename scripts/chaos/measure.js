@@ -12,11 +12,19 @@
 //   pending      user messages neither `sent` nor `failed` at the end (waiting forever)
 //   mixed        replies that contain the echo line of more than one message (replies
 //                interleaved into one another)
-// and, for information: received (distinct messages the backend got), interrupted replies.
+// and, for information: received (distinct messages the backend got), interrupted replies, and
+//   unanswered   user messages shown `sent` that no reply answers (not even an interrupted one):
+//                the backend got the message (the widget has the evidence) and its reply went to
+//                a connection that died before the reply began. The widget does not ask again
+//                for a message the server has (see docs/reliability.md). A reply cut before its
+//                echo line was whole names no message; each such reply is taken to answer one of
+//                the messages without a named reply.
 
 /** The text of the i-th scripted message starts with this token (i from 0). */
 export const token = (/** @type {number} */ i) => `chaos-m${String(i).padStart(2, '0')}`;
-const TOKEN = /\bchaos-m(\d+)\b/g;
+// A token counts only when whole, followed by something other than a digit, as in every scripted
+// text (a reply cut right after `chaos-m0` names no message, rather than message 0).
+const TOKEN = /\bchaos-m(\d+)(?=\D)/g;
 
 /**
  * The message indices a text names, in order of appearance (each once).
@@ -30,7 +38,8 @@ export function indicesIn(text) {
  * @typedef {{id: string, role: string, content: string, state: string}} ShownMessage
  * @typedef {{status: string, messages: ShownMessage[]}} Snapshot
  * @typedef {{sent: number, received: number, lost: number, duplicated: number, reordered: number,
- *   streaming: number, failed: number, pending: number, mixed: number, interrupted: number}} Counts
+ *   streaming: number, failed: number, pending: number, mixed: number, unanswered: number,
+ *   interrupted: number}} Counts
  */
 
 /** The counts that must all be 0 for a run to pass. */
@@ -87,6 +96,9 @@ export function measure(snapshot, sent, received) {
     if (m.state === 'interrupted') interrupted++;
   }
   for (const n of answers.values()) duplicated += Math.max(0, n - 1);
+  const anonymous = replies.filter((m) => indicesIn(m.content).length === 0).length;
+  const silent = sent.filter((i) => shown.get(i)?.[0]?.state === 'sent' && !answers.has(i)).length;
+  const unanswered = Math.max(0, silent - anonymous);
 
   let reordered = 0;
   let highest = -1;
@@ -110,6 +122,7 @@ export function measure(snapshot, sent, received) {
     failed,
     pending,
     mixed,
+    unanswered,
     interrupted,
   };
 }

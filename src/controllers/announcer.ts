@@ -13,12 +13,20 @@ export type Announcement =
   | { kind: 'message'; message: ChatMessage }
   | { kind: 'status'; status: Status; previous: Status; code?: number };
 
+/**
+ * How much of a finished reply is announced: a screen reader reads this much, then "…" (the
+ * whole reply is in the transcript). Reading back a 128 KB reply, and speaking it, would cost
+ * the page a long task and the listener minutes.
+ */
+const ANNOUNCED_CHARACTERS = 600;
+
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /**
  * The live-region announcer: two hidden regions the element renders ({@link regions}), and what
  * happened since the last update written into them once that update has rendered it — a finished
- * reply or a system line politely (once, whole, never per token), a lost connection assertively,
+ * reply or a system line politely (once, never per token; a long reply's text cut to its first
+ * `ANNOUNCED_CHARACTERS` and "…", the rest is in the transcript), a lost connection assertively,
  * its return politely. Each write replaces the region's text, so it is read once.
  */
 export class Announcer implements ReactiveController {
@@ -73,9 +81,11 @@ export class Announcer implements ReactiveController {
       <div id="urgent" class="visually-hidden" role="alert"></div>`;
   }
 
-  /** A message as read aloud: the text of its bubble as rendered. */
+  /** A message as read aloud: the text of its bubble as rendered (a long body cut short). */
   private textOf(id: string): string {
     const bubble = this.host.renderRoot.querySelector(`.message[data-id="${CSS.escape(id)}"]`);
-    return bubble ? plainText(bubble) : '';
+    if (!bubble) return '';
+    const content = bubble.querySelector('.content');
+    return plainText(bubble, content ? { node: content, limit: ANNOUNCED_CHARACTERS } : undefined);
   }
 }

@@ -1,7 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatConfig } from '../config.js';
 import type { ChatMessage, Conversation } from '../conversation/index.js';
-import { AiChatErrorEvent, AiChatMessageEvent, AiChatSendEvent, AiChatStatusEvent } from '../events.js';
+import {
+  AiChatDataEvent,
+  AiChatErrorEvent,
+  AiChatMessageEvent,
+  AiChatSendEvent,
+  AiChatStateEvent,
+  AiChatStatusEvent,
+} from '../events.js';
 import { ChatSession, type SessionDeps, type SessionSettings, type TokenProvider } from '../session/index.js';
 import type { Status, StatusDetail } from '../transport/status.js';
 import type { Announcement } from './announcer.js';
@@ -51,6 +58,8 @@ export class ChatController implements ReactiveController {
       host.dispatchEvent(new AiChatMessageEvent({ message }));
     });
     session.on('error', (e) => host.dispatchEvent(new AiChatErrorEvent(e.detail)));
+    session.on('state', (e) => host.dispatchEvent(new AiChatStateEvent(e.detail)));
+    session.on('data', (e) => host.dispatchEvent(new AiChatDataEvent(e.detail)));
     session.on('send', (e) => {
       const intent = new AiChatSendEvent({ content: e.detail.content });
       host.dispatchEvent(intent);

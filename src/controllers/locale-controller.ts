@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import {
   builtInLanguage,
   canonicalTag,
@@ -42,6 +42,12 @@ export class LocaleController implements ReactiveController {
   constructor(
     private readonly host: Host,
     private readonly override: () => StringsOverride | undefined = () => undefined,
+    /**
+     * Whether to show English while the language's file is on its way rather than nothing: on a
+     * server (nothing loads there while it renders) and while hydrating what a server rendered
+     * (the first render must match the server's). Default: on a server only.
+     */
+    private readonly fallback: () => boolean = () => isServer,
   ) {
     host.addController(this);
   }
@@ -64,11 +70,13 @@ export class LocaleController implements ReactiveController {
     const builtIn = builtInLanguage(requested);
     const language = builtIn && !this.failed.has(builtIn) ? builtIn : undefined;
     const tag = requested && (language || override) ? requested : 'en';
-    const base = loadedStrings(language ?? 'en');
+    let base = loadedStrings(language ?? 'en');
     if (!base) {
-      this.load(language!);
-      // Until it arrives, the language shown so far stays (nothing is shown before the first one).
-      return;
+      if (!isServer) this.load(language!);
+      // Until it arrives, the language shown so far stays (nothing is shown before the first one,
+      // unless English stands in: see `fallback`).
+      if (this.ready || !this.fallback()) return;
+      base = en;
     }
     if (this.merged?.base !== base || this.merged.override !== override)
       this.merged = { base, override, strings: mergeStrings(base, override) };

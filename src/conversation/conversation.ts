@@ -1,65 +1,25 @@
 import type { ServerEvent, RemoteMessage } from '../protocol/types.js';
+import { indexOf, trimMessages, updateMessage, withMessage } from './messages.js';
+import {
+  addExtras,
+  appendDelta,
+  boundReply,
+  ended,
+  endReply,
+  newReply,
+  settleUpcoming,
+  startReply,
+} from './replies.js';
 import type { ChatMessage, Conversation, Notice, Step, StepContext } from './types.js';
+
+export { trimMessages } from './messages.js';
+export { MAX_REPLY_CHARS } from './replies.js';
 
 // The conversation as plain data and pure functions: every function takes a conversation
 // and returns the next one plus the notices the host should hear about. Nothing here
 // knows about sockets, wire frames or the DOM.
 
-/** The longest reply kept, in characters; beyond it the reply is cut and marked failed. */
-export const MAX_REPLY_CHARS = 512 * 1024;
-
 export const emptyConversation: Conversation = { messages: [], awaiting: false, serverTyping: false };
-
-const LIVE_STATES = new Set(['pending', 'streaming']);
-
-/** States of a reply that nothing more is added to. */
-const ENDED = new Set(['complete', 'failed', 'stopped']);
-
-/** Keeps the newest `max` messages, but never drops a pending or streaming one. */
-export function trimMessages(messages: readonly ChatMessage[], max: number): readonly ChatMessage[] {
-  let excess = messages.length - Math.max(0, max);
-  if (excess <= 0) return messages;
-  return messages.filter((message) => {
-    if (excess > 0 && !LIVE_STATES.has(message.state)) {
-      excess--;
-      return false;
-    }
-    return true;
-  });
-}
-
-const indexOf = (messages: readonly ChatMessage[], id: string): number => {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.id === id) return i;
-  return -1;
-};
-
-function replaceAt(messages: readonly ChatMessage[], index: number, message: ChatMessage): ChatMessage[] {
-  const next = messages.slice();
-  next[index] = message;
-  return next;
-}
-
-function withMessage(
-  conv: Conversation,
-  message: ChatMessage,
-  ctx: StepContext,
-  notices: Notice[],
-): Conversation {
-  notices.push({ kind: 'message', message });
-  return { ...conv, messages: trimMessages([...conv.messages, message], ctx.maxMessages) };
-}
-
-function updateMessage(
-  conv: Conversation,
-  index: number,
-  changes: Partial<ChatMessage>,
-  notices: Notice[],
-  notify = true,
-): Conversation {
-  const message: ChatMessage = { ...conv.messages[index]!, ...changes };
-  if (notify) notices.push({ kind: 'message', message });
-  return { ...conv, messages: replaceAt(conv.messages, index, message) };
-}
 
 /** A user message the person just sent: pending until the socket writes it. */
 export function addUserMessage(
@@ -95,7 +55,7 @@ export function markFailed(conv: Conversation, id: string): Step {
  * The connection a reply streamed on is gone: every reply still streaming (or, given `ids`, those
  * of them) stays visible, marked interrupted. Replies are never left streaming by a drop.
  */
-export function interrupt(conv: Conversation, ids?: ReadonlySet<string>): Step {
+export function interrupt(conv: Conversation, ids: ReadonlySet<string> | undefined, ctx: StepContext): Step {
   const notices: Notice[] = [];
   let next: Conversation = { ...conv, awaiting: false, serverTyping: false };
   if (next.openReplyId !== undefined && (!ids || ids.has(next.openReplyId))) {
@@ -103,30 +63,31 @@ export function interrupt(conv: Conversation, ids?: ReadonlySet<string>): Step {
   }
   conv.messages.forEach((message, index) => {
     if (message.state === 'streaming' && (!ids || ids.has(message.id))) {
-      next = updateMessage(next, index, { state: 'interrupted' }, notices);
+      next = updateMessage(next, index, ended(message, 'interrupted'), notices);
     }
   });
-  return { conversation: next, notices };
+  return { conversation: settleUpcoming(next, 'interrupted', ctx, notices), notices };
 }
 
 /**
  * The person stopped a reply: what arrived stays, marked stopped; nothing more is added to it
  * (a later frame of it is ignored, an end frame does not make it complete).
  */
-export function stopReply(conv: Conversation, id: string): Step {
+export function stopReply(conv: Conversation, id: string | undefined, ctx: StepContext): Step {
   const notices: Notice[] = [];
-  const index = indexOf(conv.messages, id);
+  const index = id === undefined ? -1 : indexOf(conv.messages, id);
   let next: Conversation = {
     ...conv,
     awaiting: false,
     serverTyping: false,
-    openReplyId: conv.openReplyId === id ? undefined : conv.openReplyId,
+    // No id: whatever is under way stops (nothing of the reply has shown yet).
+    openReplyId: id === undefined || conv.openReplyId === id ? undefined : conv.openReplyId,
   };
   const message = index < 0 ? undefined : conv.messages[index];
   if (message && (message.state === 'streaming' || message.state === 'interrupted')) {
-    next = updateMessage(next, index, { state: 'stopped' }, notices);
+    next = updateMessage(next, index, ended(message, 'stopped'), notices);
   }
-  return { conversation: next, notices };
+  return { conversation: settleUpcoming(next, 'stopped', ctx, notices), notices };
 }
 
 /** Clears the transcript; messages still waiting to be sent stay (they will still go out). */
@@ -185,90 +146,52 @@ function addRemote(
   return withMessage(conv, message, ctx, notices);
 }
 
-function appendDelta(
+/**
+ * The server's whole history (AG-UI `MESSAGES_SNAPSHOT`) takes the place of what is shown. What the
+ * server has and this transcript has too keeps what only the widget knows (state, card, tools,
+ * figures); messages the server does not have yet stay at the end (waiting to be sent, or still
+ * streaming); the widget's own lines go.
+ */
+function replaceHistory(
   conv: Conversation,
-  id: string | undefined,
-  delta: string,
+  remotes: readonly RemoteMessage[],
   ctx: StepContext,
   notices: Notice[],
-) {
-  const replyId = id ?? conv.openReplyId ?? ctx.newId();
-  const base: Conversation = { ...conv, awaiting: false, serverTyping: false, openReplyId: replyId };
-  const index = indexOf(conv.messages, replyId);
-  if (index < 0) {
-    const message: ChatMessage = {
-      id: replyId,
-      role: 'assistant',
-      content: delta,
-      state: 'streaming',
-      time: ctx.now,
-    };
-    return withMessage(base, message, ctx, notices);
+): Conversation {
+  const local = new Map(conv.messages.map((m) => [m.id, m]));
+  const seen = new Set<string>();
+  const messages: ChatMessage[] = [];
+  for (const remote of remotes) {
+    if (seen.has(remote.id)) continue;
+    seen.add(remote.id);
+    const mine = local.get(remote.id);
+    if (!mine) {
+      const message: ChatMessage = {
+        id: remote.id,
+        role: remote.role,
+        content: remote.content,
+        state: remote.role === 'user' ? 'sent' : 'complete',
+        time: remote.time ?? ctx.now,
+      };
+      notices.push({ kind: 'message', message });
+      messages.push(message);
+      continue;
+    }
+    let next = mine;
+    if (mine.state === 'pending') next = { ...mine, state: 'sent' };
+    else if (mine.state !== 'streaming' && mine.content !== remote.content)
+      next = { ...mine, content: remote.content };
+    if (next !== mine) notices.push({ kind: 'message', message: next });
+    messages.push(next);
   }
-  const message = conv.messages[index]!;
-  // A finished reply does not grow again (a re-delivered chunk is ignored), nor does a stopped one.
-  if (ENDED.has(message.state)) return conv;
-  const resumed = message.state !== 'streaming';
-  return updateMessage(
-    base,
-    index,
-    { content: message.content + delta, state: 'streaming' },
-    notices,
-    resumed,
-  );
-}
-
-function endReply(
-  conv: Conversation,
-  event: Extract<ServerEvent, { type: 'reply-end' }>,
-  ctx: StepContext,
-  notices: Notice[],
-) {
-  const replyId = event.id ?? conv.openReplyId;
-  const base: Conversation = {
+  for (const m of conv.messages)
+    if (!seen.has(m.id) && (m.state === 'pending' || m.state === 'streaming')) messages.push(m);
+  const open = conv.openReplyId;
+  return {
     ...conv,
-    awaiting: false,
-    serverTyping: false,
-    openReplyId: conv.openReplyId === replyId ? undefined : conv.openReplyId,
+    messages: trimMessages(messages, ctx.maxMessages),
+    openReplyId: open !== undefined && messages.some((m) => m.id === open) ? open : undefined,
   };
-  const index = replyId === undefined ? -1 : indexOf(conv.messages, replyId);
-  const card = event.card ? { card: event.card } : {};
-  if (index < 0) {
-    const content = event.content ?? event.last ?? '';
-    if (!content && !event.card) return base;
-    const message: ChatMessage = {
-      id: replyId ?? ctx.newId(),
-      role: 'assistant',
-      content,
-      state: 'complete',
-      time: ctx.now,
-      ...card,
-    };
-    return withMessage(base, message, ctx, notices);
-  }
-  // A reply cut at the size bound (or failed, or stopped) stays so: a late end frame changes nothing.
-  if (conv.messages[index]!.state === 'failed' || conv.messages[index]!.state === 'stopped') return base;
-  const streamed = conv.messages[index]!.content;
-  let content = streamed;
-  if (event.content !== undefined) content = event.content;
-  else if (event.last !== undefined)
-    content = event.last.startsWith(streamed) ? event.last : streamed + event.last;
-  return updateMessage(base, index, { content, state: 'complete', ...card }, notices);
-}
-
-/** Cuts a reply that outgrew the bound: what fits stays, marked failed, and the host hears why. */
-function boundReply(conv: Conversation, id: string | undefined, ctx: StepContext, notices: Notice[]) {
-  const limit = ctx.maxReplyChars ?? MAX_REPLY_CHARS;
-  const index = id === undefined ? -1 : indexOf(conv.messages, id);
-  if (index < 0 || conv.messages[index]!.content.length <= limit) return conv;
-  const content = conv.messages[index]!.content.slice(0, limit);
-  const next = updateMessage(conv, index, { content, state: 'failed' }, notices);
-  notices.push({
-    kind: 'error',
-    code: 'reply-too-large',
-    message: `The reply was cut at ${limit} characters.`,
-  });
-  return { ...next, openReplyId: next.openReplyId === id ? undefined : next.openReplyId };
 }
 
 function systemLine(conv: Conversation, text: string, ctx: StepContext, notices: Notice[]): Conversation {
@@ -297,6 +220,18 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       conversation = boundReply(conversation, id ?? conversation.messages.at(-1)?.id, ctx, notices);
       break;
     }
+    case 'reply-start':
+      if (event.id !== undefined) conversation = startReply(conv, event.id, ctx, notices);
+      break;
+    case 'done': {
+      // The turn is over: a reply still open is complete, and nothing more is awaited.
+      conversation = { ...conv, awaiting: false, serverTyping: false };
+      const open = conv.openReplyId;
+      if (open !== undefined)
+        conversation = endReply(conversation, { type: 'reply-end', id: open }, ctx, notices);
+      conversation = settleUpcoming(conversation, 'complete', ctx, notices);
+      break;
+    }
     case 'error': {
       // The reply it names (else the one open now) fails; a reply elsewhere is never touched.
       const target = event.id ?? conv.openReplyId;
@@ -309,17 +244,20 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       };
       const failing = index >= 0 ? conv.messages[index]! : undefined;
       if (failing?.role === 'assistant' && failing.state === 'streaming') {
-        conversation = updateMessage(conversation, index, { state: 'failed' }, notices);
+        conversation = updateMessage(conversation, index, ended(failing, 'failed'), notices);
       }
+      conversation = settleUpcoming(conversation, 'failed', ctx, notices);
       conversation = systemLine(conversation, event.message, ctx, notices);
       notices.push({ kind: 'error', code: event.code ?? 'server-error', message: event.message });
       break;
     }
-    case 'reply-stopped': {
-      const id = event.id ?? conv.openReplyId;
-      if (id !== undefined) return stopReply(conv, id);
+    case 'reply-stopped':
+      return stopReply(conv, event.id ?? conv.openReplyId, ctx);
+    case 'activity':
+    case 'reasoning':
+    case 'sources':
+      conversation = addExtras(conv, event, ctx, notices);
       break;
-    }
     case 'typing':
       conversation = conv.serverTyping === event.typing ? conv : { ...conv, serverTyping: event.typing };
       break;
@@ -327,21 +265,20 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       conversation = systemLine(conv, event.text, ctx, notices);
       break;
     case 'history':
-      for (const remote of event.messages) conversation = addRemote(conversation, remote, ctx, notices);
+      if (event.replace) conversation = replaceHistory(conv, event.messages, ctx, notices);
+      else for (const remote of event.messages) conversation = addRemote(conversation, remote, ctx, notices);
       break;
     case 'card': {
       const index = event.id === undefined ? -1 : indexOf(conv.messages, event.id);
       if (index >= 0) conversation = updateMessage(conv, index, { card: event.card }, notices);
       else {
-        const message: ChatMessage = {
+        const fields = {
           id: event.id ?? ctx.newId(),
-          role: 'assistant',
           content: '',
           state: 'complete',
-          time: ctx.now,
           card: event.card,
-        };
-        conversation = withMessage({ ...conv, awaiting: false }, message, ctx, notices);
+        } as const;
+        conversation = newReply({ ...conv, awaiting: false }, fields, ctx, notices);
       }
       break;
     }
@@ -353,6 +290,8 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
     case 'ready':
     case 'alive':
     case 'bad-frame':
+    case 'state':
+    case 'data':
       break;
   }
   return { conversation, notices };
@@ -360,7 +299,8 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
 
 /** Whether the typing indicator shows: after a send until the reply starts, or while the server says so. */
 export const isTyping = (conv: Conversation): boolean =>
-  (conv.awaiting || conv.serverTyping) && conv.openReplyId === undefined;
+  (conv.awaiting || conv.serverTyping) &&
+  (conv.openReplyId === undefined || indexOf(conv.messages, conv.openReplyId) < 0);
 
 /** Whether the assistant is producing a reply (the host's `busy` attribute). */
 export const isBusy = (conv: Conversation): boolean => conv.awaiting || conv.openReplyId !== undefined;

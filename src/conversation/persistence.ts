@@ -1,6 +1,7 @@
 import type { Card } from '../protocol/types.js';
 import type { ChatMessage, Conversation } from './types.js';
 import { emptyConversation } from './conversation.js';
+import { MAX_DETAIL_CHARS, MAX_EXTRAS, MAX_REASONING_CHARS, isWebUrl } from './extras.js';
 
 // Keeping the conversation across reloads, only when the page asks for it (`persist`).
 // Plain functions over a Storage-like object; every failure (quota, privacy mode, a
@@ -97,6 +98,19 @@ export function isCard(value: unknown): value is Card {
   }
 }
 
+const ACTIVITY_STATES = new Set(['running', 'done', 'failed']);
+const isExtras = (value: unknown, each: (item: Record<string, unknown>) => boolean): boolean =>
+  value === undefined ||
+  (Array.isArray(value) && value.length <= MAX_EXTRAS && value.every((item) => isRecord(item) && each(item)));
+const isActivity = (a: Record<string, unknown>) =>
+  isText(a.id, 200) &&
+  isText(a.name, 200) &&
+  ACTIVITY_STATES.has(a.state as string) &&
+  (a.detail === undefined || isText(a.detail, MAX_DETAIL_CHARS));
+const isReasoning = (r: Record<string, unknown>) => isText(r.id, 200) && isText(r.text, MAX_REASONING_CHARS);
+/** A source from outside is shown only as a web link, like one from the backend. */
+const isSource = (s: Record<string, unknown>) => isWebUrl(s.url) && isOptionalText(s.title);
+
 /** The longest message content accepted from outside (a reply is cut at 512 K characters). */
 const MAX_CONTENT = 512 * 1024;
 
@@ -111,7 +125,11 @@ export const isChatMessage = (value: unknown): value is ChatMessage => {
     isText(m.time, 64) &&
     ROLES.has(m.role as string) &&
     STATES.has(m.state as string) &&
-    (m.card === undefined || isCard(m.card))
+    (m.card === undefined || isCard(m.card)) &&
+    (m.meta === undefined || isRecord(m.meta)) &&
+    isExtras(m.activity, isActivity) &&
+    isExtras(m.reasoning, isReasoning) &&
+    isExtras(m.sources, isSource)
   );
 };
 

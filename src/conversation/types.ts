@@ -1,4 +1,4 @@
-import type { Card, Role } from '../protocol/types.js';
+import type { Card, Role, Source } from '../protocol/types.js';
 
 export const MessageState = {
   /**
@@ -29,6 +29,43 @@ export interface ChatMessage {
   /** ISO 8601 time the message was created or received. */
   readonly time: string;
   readonly card?: Card;
+  /**
+   * Figures about a reply, as its backend reported them: e.g. `usage` (`{inputTokens,
+   * outputTokens, totalTokens}`), `finishReason`, `model`.
+   */
+  readonly meta?: Readonly<Record<string, unknown>>;
+  /** The tools the agent ran for this reply, in order (standard streams). */
+  readonly activity?: readonly Activity[];
+  /** The model's reasoning for this reply (shown only when the host asks). */
+  readonly reasoning?: readonly Reasoning[];
+  /** Links the reply cites (only `http:` and `https:` ones). */
+  readonly sources?: readonly Source[];
+}
+
+export const ActivityState = { running: 'running', done: 'done', failed: 'failed' } as const;
+export type ActivityState = (typeof ActivityState)[keyof typeof ActivityState];
+
+/** One tool the agent ran: a compact line in the transcript. */
+export interface Activity {
+  readonly id: string;
+  /** The tool's name (`''` until the backend names it). */
+  readonly name: string;
+  readonly state: ActivityState;
+  /** Its arguments or result as text (shown only when the host asks: `show-tool-details`). */
+  readonly detail?: string;
+}
+
+/** One block of the model's reasoning. */
+export interface Reasoning {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** What arrived for a reply before the reply itself (a tool that runs first): it goes to the next reply. */
+export interface Extras {
+  readonly activity?: readonly Activity[];
+  readonly reasoning?: readonly Reasoning[];
+  readonly sources?: readonly Source[];
 }
 
 export interface Conversation {
@@ -39,6 +76,11 @@ export interface Conversation {
   readonly awaiting: boolean;
   /** The server says the assistant is typing. */
   readonly serverTyping: boolean;
+  /**
+   * Tool activity, reasoning or sources that arrived before the reply they belong to began (the
+   * reply that begins next takes them; a turn that ends without one keeps them in a reply of their own).
+   */
+  readonly upcoming?: Extras;
 }
 
 /** Something the outside should hear about after a step (the element turns them into events). */

@@ -30,11 +30,12 @@ const events = {
   onAction: event('ai-chat-action'),
   onError: event('ai-chat-error'),
   onState: event('ai-chat-state'),
+  onData: event('ai-chat-data'),
 };
 
 /**
  * <ai-chat> as a React component (React 18 and 19): element properties as props, `onStatus`,
- * `onMessage`, `onSend`, `onAction`, `onError` and `onState` as event props, and a `ref` to the
+ * `onMessage`, `onSend`, `onAction`, `onError`, `onState` and `onData` as event props, and a `ref` to the
  * element (`send()`, `connect()`, …).
  */
 export const AiChat = createComponent({

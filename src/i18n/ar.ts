@@ -27,6 +27,13 @@ const ar: Strings = {
   interrupted: 'انقطع الاتصال: توقف هذا الرد قبل اكتماله.',
   stopped: 'أوقفتَ هذا الرد.',
   replyFailed: 'تعذّر إكمال هذا الرد.',
+  ready: 'جاهز',
+  activityLabel: 'الأدوات المستخدمة',
+  activityState: { running: 'قيد التشغيل…', done: 'اكتمل', failed: 'فشل' },
+  activityUnnamed: 'أداة',
+  toolDetails: 'التفاصيل',
+  reasoning: 'الاستدلال',
+  sources: 'المصادر',
   offlineNotice: 'أنت غير متصل. ستُرسل رسائلك عند عودة الاتصال.',
   unauthorizedNotice: 'انتهت صلاحية جلستك. سجّل الدخول مجددًا ثم أعد المحاولة.',
   closedNotice: {

@@ -26,6 +26,13 @@ const de: Strings = {
   interrupted: 'Verbindung verloren: Diese Antwort wurde unterbrochen.',
   stopped: 'Sie haben diese Antwort gestoppt.',
   replyFailed: 'Diese Antwort konnte nicht abgeschlossen werden.',
+  ready: 'Bereit',
+  activityLabel: 'Verwendete Werkzeuge',
+  activityState: { running: 'Läuft…', done: 'Fertig', failed: 'Fehlgeschlagen' },
+  activityUnnamed: 'Werkzeug',
+  toolDetails: 'Details',
+  reasoning: 'Überlegungen',
+  sources: 'Quellen',
   offlineNotice: 'Sie sind offline. Ihre Nachrichten werden gesendet, sobald die Verbindung zurück ist.',
   unauthorizedNotice: 'Ihre Sitzung ist abgelaufen. Melden Sie sich neu an und versuchen Sie es erneut.',
   closedNotice: {

@@ -22,6 +22,13 @@ const en: Strings = {
   interrupted: 'Connection lost: this reply was interrupted.',
   stopped: 'You stopped this reply.',
   replyFailed: 'This reply could not be completed.',
+  ready: 'Ready',
+  activityLabel: 'Tools used',
+  activityState: { running: 'Running…', done: 'Done', failed: 'Failed' },
+  activityUnnamed: 'Tool',
+  toolDetails: 'Details',
+  reasoning: 'Reasoning',
+  sources: 'Sources',
   offlineNotice: 'You are offline. Messages you write will be sent when the connection returns.',
   unauthorizedNotice: 'Your session has expired. Sign in again, then retry.',
   /** What the notice says when the server ended the connection with one of these codes. */

@@ -26,6 +26,13 @@ const es: Strings = {
   interrupted: 'Conexión perdida: esta respuesta se interrumpió.',
   stopped: 'Detuviste esta respuesta.',
   replyFailed: 'No se pudo completar esta respuesta.',
+  ready: 'Listo',
+  activityLabel: 'Herramientas usadas',
+  activityState: { running: 'En curso…', done: 'Hecho', failed: 'Error' },
+  activityUnnamed: 'Herramienta',
+  toolDetails: 'Detalles',
+  reasoning: 'Razonamiento',
+  sources: 'Fuentes',
   offlineNotice: 'Estás sin conexión. Los mensajes que escribas se enviarán cuando vuelva la conexión.',
   unauthorizedNotice: 'Tu sesión ha caducado. Vuelve a iniciar sesión y reintenta.',
   closedNotice: {

@@ -26,6 +26,13 @@ const fr: Strings = {
   interrupted: 'Connexion perdue\u00a0: cette réponse a été interrompue.',
   stopped: 'Vous avez arrêté cette réponse.',
   replyFailed: 'Cette réponse n’a pas pu être terminée.',
+  ready: 'Prêt',
+  activityLabel: 'Outils utilisés',
+  activityState: { running: 'En cours…', done: 'Terminé', failed: 'Échec' },
+  activityUnnamed: 'Outil',
+  toolDetails: 'Détails',
+  reasoning: 'Raisonnement',
+  sources: 'Sources',
   offlineNotice: 'Vous êtes hors ligne. Vos messages seront envoyés au retour de la connexion.',
   unauthorizedNotice: 'Votre session a expiré. Reconnectez-vous, puis réessayez.',
   closedNotice: {

@@ -1,3 +1,4 @@
+import type { ActivityState } from '../conversation/types.js';
 import type { Status } from '../transport/status.js';
 
 /**
@@ -30,6 +31,20 @@ export interface Strings {
   interrupted: string;
   stopped: string;
   replyFailed: string;
+  /** The status text of `connected` for a dialect that keeps no connection open (one HTTP request per turn). */
+  ready: string;
+  /** The label of a reply's list of tools the agent ran. */
+  activityLabel: string;
+  /** A tool line's state. */
+  activityState: Record<ActivityState, string>;
+  /** A tool line whose tool has no name. */
+  activityUnnamed: string;
+  /** The summary of a tool's arguments or result (`show-tool-details`). */
+  toolDetails: string;
+  /** The summary of a reply's reasoning (`reasoning="collapsed"`). */
+  reasoning: string;
+  /** The title of the links a reply cites. */
+  sources: string;
   /** The notice (`part="notice"`) while offline, and when the server refused the token. */
   offlineNotice: string;
   unauthorizedNotice: string;

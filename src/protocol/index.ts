@@ -6,6 +6,7 @@ import { hybrid } from './dialects/hybrid.js';
 import type { Dialect } from './types.js';
 
 export type * from './types.js';
+export { DIALECT_NAMES, isDialectName, loadDialect, readyDialect, type DialectName } from './registry.js';
 export {
   resolveEndpoint,
   resolveHttpEndpoint,

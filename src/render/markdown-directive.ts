@@ -5,31 +5,34 @@
  * html`<div part="content" ${markdown(message.content, { final, allowImages })}></div>`
  * ```
  *
- * One stream per element. Re-rendering a template with unchanged text, `final` and
- * `allowImages` does nothing, so re-rendering a long transcript touches only the message that
- * changed. A change of `allowImages` renders the text again from scratch.
+ * One stream per element, rendering synchronously in the host's update: the host decides how
+ * often that is (`<ai-chat>` updates at most once per animation frame). Re-rendering a template
+ * with unchanged text, `final` and `allowImages` does nothing, so re-rendering a long transcript
+ * touches only the message that changed. A change of `allowImages` renders the text again.
+ * While the text streams, the element does not get shorter ({@link HeightFloor}), and a burst
+ * of text is rendered over a few frames rather than in one long one (see `continueLater`).
  */
 import { noChange } from 'lit';
 import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
+import { HeightFloor } from './height-floor.js';
 import { MarkdownStream } from './markdown-stream.js';
 
 export interface MarkdownDirectiveOptions {
-  /** The text is complete: render it now, synchronously, exactly as `renderMarkdown(text)`. */
+  /** The text is complete: render it exactly as `renderMarkdown(text)`. */
   final?: boolean;
   /** Render images as `<img>` (http/https only); otherwise an image becomes a link to its URL. */
   allowImages?: boolean;
-  /**
-   * The caller already updates at most once per animation frame (as `<ai-chat>` does): render
-   * the live tail right away instead of scheduling another frame for it.
-   */
-  immediate?: boolean;
 }
 
 class MarkdownDirective extends AsyncDirective {
   private stream: MarkdownStream | undefined;
+  private floor: HeightFloor | undefined;
+  private allowImages = false;
   private text = '';
   private final = false;
-  private allowImages = false;
+  private host: unknown;
+  /** A continuation is scheduled (see `continueLater`). */
+  private waiting = false;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -43,29 +46,56 @@ class MarkdownDirective extends AsyncDirective {
   }
 
   override update(part: ElementPart, [text, options]: Parameters<this['render']>): unknown {
-    const final = options?.final ?? false;
     const allowImages = options?.allowImages ?? false;
-    if (this.stream && text === this.text && final === this.final && allowImages === this.allowImages) {
-      return noChange;
-    }
+    const final = options?.final ?? false;
+    const element = part.element as HTMLElement;
     if (!this.stream || allowImages !== this.allowImages) {
-      this.stream?.destroy();
-      this.stream = new MarkdownStream(part.element as HTMLElement, { allowImages });
+      this.stream = new MarkdownStream(element, { allowImages });
+      this.allowImages = allowImages;
     }
+    this.floor ??= new HeightFloor(element);
+    if (!text.startsWith(this.text)) this.floor.reset();
+    if (final) this.floor.release();
+    else this.floor.hold();
     this.text = text;
     this.final = final;
-    this.allowImages = allowImages;
-    this.stream.update(text, final);
-    if (options?.immediate) this.stream.flush();
+    this.host = part.options?.host;
+    if (!this.stream.update(text, final)) this.continueLater();
     return noChange;
   }
 
   protected override disconnected(): void {
-    this.stream?.destroy();
+    this.floor?.stop();
   }
 
   protected override reconnected(): void {
-    this.stream?.flush();
+    if (!this.final) this.floor?.hold();
+    this.continueLater();
+  }
+
+  /**
+   * The stream is catching up with a burst of text: render the rest in the next frames. The
+   * host (an element with its own once-per-frame update, like `<ai-chat>`) is asked for another
+   * update, which calls this directive again; without one, the directive goes on by itself at the
+   * next animation frame.
+   */
+  private continueLater(): void {
+    if (this.waiting || !this.isConnected) return;
+    this.waiting = true;
+    const host = this.host as { requestUpdate?: () => void } | undefined;
+    if (typeof host?.requestUpdate === 'function') {
+      // After this update is over: asking during it would be an update in an update.
+      queueMicrotask(() => {
+        this.waiting = false;
+        host.requestUpdate!();
+      });
+    } else {
+      requestAnimationFrame(() => {
+        this.waiting = false;
+        if (this.isConnected && this.stream && !this.stream.update(this.text, this.final))
+          this.continueLater();
+      });
+    }
   }
 }
 

@@ -5,244 +5,379 @@
  * and at least two more blocks (the rule from vercel/streamdown PR #608): nothing typed later can
  * change it any more. Frozen blocks stay in the container untouched (no flicker; a reader's text
  * selection inside them survives streaming), and later updates lex only the text after them.
- * The blocks after them, the live tail, are re-rendered at most once per animation frame, and
- * within the tail a block whose source did not change keeps its nodes too.
+ *
+ * One block can be very long: a reply that is a single list or a single table. Its items (rows)
+ * freeze too, once two more items (one more row) follow them: the list stays *open*, later
+ * updates lex only its unfrozen items (after the table's header, or after a stand-in item that
+ * keeps a loose list loose) and add to it. So any shape of reply costs each update only the work
+ * of its unfrozen end.
+ *
+ * The blocks after the frozen ones, the live tail, are rendered as they would look finished
+ * (`heal.ts`: unclosed markup closed, a link whose URL is still arriving as plain text, a line
+ * that may still turn into something else held back) and patched in place (`morph.ts`): a text
+ * node that grew is appended to, so a selection inside the streaming block stays, and a block
+ * whose source did not change is not touched at all.
  *
  * The final render (`update(text, true)`) equals `renderMarkdown(text)` node for node, whatever
  * the chunking. Reference definitions (`[x]: http://…`) are the one thing that reaches across
  * blocks; when the reply has one, the final render renders the whole text once more.
+ *
+ * Rendering is synchronous: the caller decides how often to call `update()` (`<ai-chat>` renders
+ * at most once per animation frame). An update that has a burst to catch up with does a bounded
+ * amount of it and says so; the caller calls again next frame (see `update()`).
  */
-import { hasLinkDefinitions, lexBlocks, renderTokens, type MarkdownOptions, type Token } from './markdown.js';
-
-/** Runs `callback` later (once) and returns a function that cancels it. */
-export type Schedule = (callback: () => void) => () => void;
+import { advance, freezableCount, freezableItems, linesLength, rawLength } from './blocks.js';
+import { healInline, holdBack } from './heal.js';
+import {
+  hasLinkDefinitions,
+  lexBlocks,
+  renderTokens,
+  type MarkdownOptions,
+  type Token,
+  type Tokens,
+} from './markdown.js';
+import { morphRun } from './morph.js';
 
 export interface MarkdownStreamOptions extends MarkdownOptions {
-  /** When the live tail is re-rendered; defaults to {@link animationFrame}. */
-  schedule?: Schedule;
-  /** Called after every change the stream makes to the container's DOM (auto-scroll, tests). */
+  /** Called after every update that changed the container's DOM (auto-scroll, tests). */
   onRender?: () => void;
+  /** Work one streaming update may do when it has a lot of text to catch up with (ms; default 4). */
+  budgetMs?: number;
+  /** The clock for `budgetMs` (tests). */
+  now?: () => number;
 }
 
-/** The default {@link Schedule}: the next animation frame. */
-export const animationFrame: Schedule = (callback) => {
-  const id = requestAnimationFrame(() => callback());
-  return () => cancelAnimationFrame(id);
-};
+/** Characters rendered at a time while catching up with a burst. */
+const STEP = 1024;
 
-/** Consecutive live tokens rendered together, and the container's nodes that came of them. */
+/** One top-level block of the live tail and the container's nodes that came of it. */
 interface Run {
-  readonly raws: readonly string[];
-  readonly nodes: readonly ChildNode[];
+  /** The block's source (healed while live); null when unknown (always rendered again). */
+  readonly raw: string | null;
+  readonly nodes: ChildNode[];
 }
 
-const RENDERS_NOTHING: ReadonlySet<string> = new Set(['space', 'def']);
-
-const countNewlines = (text: string): number => {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-};
-
-/** Whether the source of a top-level token ends with a blank line. */
-const endsWithBlankLine = (token: Token): boolean =>
-  token.type === 'space' ? countNewlines(token.raw) >= 2 : /\n[ \t]*\n$/.test(token.raw);
-
-/**
- * How many leading tokens can be frozen: all tokens up to and including the last one that ends
- * with a blank line and is followed by at least two more blocks.
- */
-const freezableCount = (tokens: readonly Token[]): number => {
-  let blocksAfter = 0;
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i]!;
-    if (blocksAfter >= 2 && endsWithBlankLine(token)) return i + 1;
-    if (token.type !== 'space') blocksAfter++;
-  }
-  return 0;
-};
+/** The first live block when it is a list or a table whose first items are frozen. */
+interface Open {
+  readonly kind: 'list' | 'table';
+  /** Where the items are: the list element, or the table's `<tbody>`. */
+  readonly parent: Element;
+  /** The last frozen child node of `parent` (null: none); live items follow it. */
+  lastFrozen: ChildNode | null;
+  /** Where the first unfrozen item (row) starts in the text. */
+  restStart: number;
+  /** Lexed before the unfrozen items: the table's header and delimiter rows, or a stand-in item. */
+  readonly prefix: string;
+  /** Items of `prefix` that are not the reply's (the stand-in item). */
+  readonly skip: number;
+  readonly loose: boolean;
+}
 
 /**
- * The length in `source` of its first `length` characters after marked's line-ending
- * normalization (`\r\n` and `\r` become `\n`).
- */
-const sourceLength = (source: string, length: number): number => {
-  if (!source.includes('\r')) return length;
-  let i = 0;
-  for (let n = 0; n < length && i < source.length; n++) {
-    i += source.charCodeAt(i) === 13 && source.charCodeAt(i + 1) === 10 ? 2 : 1;
-  }
-  return i;
-};
-
-const normalizedLength = (source: string): number => {
-  let length = source.length;
-  for (let i = source.indexOf('\r\n'); i !== -1; i = source.indexOf('\r\n', i + 2)) length--;
-  return length;
-};
-
-/**
- * Renders a growing markdown text into `container`, whose children it owns (any children it
- * finds there are replaced by the first render; no wrapper element is added).
+ * Renders a growing markdown text into `container`, whose children it owns (what it finds there
+ * is patched into the first render; no wrapper element is added).
  *
  * ```ts
  * const stream = new MarkdownStream(element);
- * stream.update('# Hel', false); // rendered at the next animation frame
- * stream.update('# Hello\n\nWorld', true); // rendered now, equal to renderMarkdown(text)
+ * stream.update('# Hel', false); // shown as it would look finished
+ * stream.update('# Hello\n\nWorld', true); // equal to renderMarkdown(text)
  * ```
  */
 export class MarkdownStream {
   private readonly container: HTMLElement;
   private readonly options: MarkdownOptions;
-  private readonly schedule: Schedule;
   private readonly onRender: (() => void) | undefined;
+  private readonly budgetMs: number;
+  private readonly now: () => number;
 
-  /** The text of the last `update()`, and whether it was final. */
+  /** The text of the last `update()` (line endings normalized), and whether it was final. */
   private text = '';
   private final = false;
-  /** A render is owed for `text`. */
-  private pending = false;
-  private cancelFrame: (() => void) | undefined;
-
+  /** How much of `text` is rendered (less while catching up with a burst). */
+  private shown = 0;
   /** `text.slice(0, frozenEnd)` is rendered as frozen nodes that are never touched again. */
   private frozenEnd = 0;
-  /** The rendered live tail after the frozen nodes, as runs of tokens in source order. */
+  /** The first live block, when it is a list or table with frozen items. */
+  private open: Open | null = null;
+  /** The live tail after the frozen nodes, one run per top-level token. */
   private live: Run[] = [];
   /** The reference definitions the live tail was rendered with (they change how blocks render). */
   private linksKey = '';
   /** Some lexed part of the text had a reference definition. */
   private sawDefinitions = false;
-  /** The container's children are not (or no longer) what the runs above describe. */
+  /** Nothing rendered yet (or the text was replaced): the container's nodes are all live. */
   private stale = true;
 
   constructor(container: HTMLElement, options: MarkdownStreamOptions = {}) {
     this.container = container;
     this.options = { allowImages: options.allowImages ?? false };
-    this.schedule = options.schedule ?? animationFrame;
     this.onRender = options.onRender;
+    this.budgetMs = options.budgetMs ?? 4;
+    this.now = options.now ?? (() => performance.now());
+    this.reset();
   }
 
   /**
-   * Shows `text`, the whole reply so far. Cheap to call on every delta: an extension of the previous
-   * text is rendered at the next scheduled frame (once per frame, however many updates came), a
-   * text that does not extend it replaces the reply. `final` renders now, synchronously, exactly as
-   * `renderMarkdown(text)` would.
+   * Shows `text`, the whole reply so far. A text that extends the previous one costs only the
+   * work of its unfrozen end; a text that does not replaces the reply (patching the nodes already
+   * shown). `final`: the text is complete, and its render is exactly `renderMarkdown(text)`.
+   *
+   * An update does about `budgetMs` of work. When more text arrived than that renders (a burst, a
+   * slow frame, a long reply that arrives whole), it renders about a kilobyte at a time, at least
+   * a quarter of what it has not shown yet (so it never falls further behind than a few frames'
+   * worth), and returns false: the next `update()` (with the same or a longer text) goes on from
+   * there, and the final render is made when it has caught up. Returns true when `text` is shown
+   * (and, if `final`, rendered exactly).
    */
-  update(text: string, final: boolean): void {
-    if (!this.stale && !this.pending && text === this.text && final === this.final) return;
+  update(text: string, final: boolean): boolean {
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+    const caughtUp = this.shown === text.length;
+    if (!this.stale && caughtUp && text === this.text && final === this.final) return true;
     if (!text.startsWith(this.text)) this.reset();
     this.text = text;
     this.final = final;
-    this.pending = true;
-    if (final) {
-      this.cancel();
-      this.render();
-    } else if (this.cancelFrame === undefined) {
-      this.cancelFrame = this.schedule(() => {
-        this.cancelFrame = undefined;
-        if (this.pending) this.render();
-      });
+    let changed = false;
+    const backlog = text.length - this.shown;
+    if (backlog <= STEP) {
+      changed = this.render(text.length, final);
+      this.shown = text.length;
+    } else {
+      const least = this.shown + Math.ceil(backlog / 4);
+      const deadline = this.now() + this.budgetMs;
+      do {
+        this.shown = this.nextStop(this.shown);
+        changed = this.render(this.shown, final && this.shown === text.length) || changed;
+      } while (this.shown < text.length && (this.shown < least || this.now() < deadline));
     }
+    if (changed) this.onRender?.();
+    return this.shown === text.length;
   }
 
-  /** Renders a pending update now instead of at the scheduled frame. */
-  flush(): void {
-    this.cancel();
-    if (this.pending) this.render();
+  /** Where the next step of catching up ends: about `STEP` characters on, at a line's end if one is near. */
+  private nextStop(from: number): number {
+    const text = this.text;
+    if (text.length - from <= STEP) return text.length;
+    let end = from + STEP;
+    const line = text.lastIndexOf('\n', end - 1);
+    if (line > from + STEP / 2) end = line + 1;
+    else if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+    return end;
   }
 
-  /**
-   * Cancels the scheduled frame, if any. The rendered DOM stays as it is; a later `update()` or
-   * `flush()` picks up from there (a Lit directive calls this when disconnected).
-   */
-  destroy(): void {
-    this.cancel();
-  }
-
-  private cancel(): void {
-    this.cancelFrame?.();
-    this.cancelFrame = undefined;
-  }
-
-  /** Forgets the rendered state; the old DOM stays until the next render replaces it (no blank frame). */
+  /** Forgets the rendered state; the DOM stays and is patched by the next render (no blank frame). */
   private reset(): void {
+    this.shown = 0;
     this.frozenEnd = 0;
-    this.live = [];
+    this.open = null;
+    this.live = [{ raw: null, nodes: Array.from(this.container.childNodes) }];
     this.linksKey = '';
     this.sawDefinitions = false;
     this.stale = true;
   }
 
-  private render(): void {
-    this.pending = false;
-    const final = this.final;
-    let tail = this.text.slice(this.frozenEnd);
-    let tokens = lexBlocks(tail);
-    if (hasLinkDefinitions(tokens)) this.sawDefinitions = true;
-    if (final && this.sawDefinitions && this.frozenEnd > 0) {
-      // A definition can change blocks on either side of the frozen boundary: render it all again.
-      this.reset();
-      this.sawDefinitions = true;
-      tail = this.text;
-      tokens = lexBlocks(tail);
-    }
-    const linksKey = hasLinkDefinitions(tokens) ? JSON.stringify(tokens.links) : '';
-    let freeze = final ? 0 : freezableCount(tokens);
-    let rawLength = 0;
-    for (const token of tokens) rawLength += token.raw.length;
-    // Freezing needs offsets into the text; never guess them.
-    if (rawLength !== normalizedLength(tail)) freeze = 0;
+  /** Gives up the open block's frozen items: the whole block is live again. */
+  private close(): void {
+    this.open = null;
+    const first = this.live[0];
+    if (first) this.live[0] = { raw: null, nodes: first.nodes };
+  }
 
-    // Keep the longest prefix of live runs whose tokens are unchanged (and lie on one side of the
-    // freeze boundary); drop the rest from the DOM.
-    let kept = 0;
-    let covered = 0;
-    if (!this.stale && linksKey === this.linksKey) {
-      for (const run of this.live) {
-        const end = covered + run.raws.length;
-        if (end > tokens.length || (covered < freeze && end > freeze)) break;
-        if (!run.raws.every((raw, j) => tokens[covered + j]!.raw === raw)) break;
-        kept++;
-        covered = end;
+  /** Renders the current text; returns whether the DOM changed. */
+  private render(end: number, final: boolean): boolean {
+    const text = this.text;
+    let start: number;
+    let prefix: string;
+    let source: string;
+    let tokens: ReturnType<typeof lexBlocks>;
+    for (;;) {
+      const open = this.open;
+      start = open ? open.restStart : this.frozenEnd;
+      prefix = open ? open.prefix : '';
+      source = prefix + text.slice(start, end);
+      if (!final) source = source.slice(0, Math.max(prefix.length, holdBack(source)));
+      tokens = lexBlocks(source);
+      if (hasLinkDefinitions(tokens)) this.sawDefinitions = true;
+      if (final && this.sawDefinitions && (this.frozenEnd > 0 || open)) {
+        // A definition can change blocks on either side of the frozen boundary: render it all again.
+        this.reset();
+        this.sawDefinitions = true;
+        continue;
       }
+      if (open && !this.continues(open, tokens[0])) {
+        this.close();
+        continue;
+      }
+      break;
     }
-    const changed = this.stale || kept < this.live.length || covered < tokens.length;
-    if (this.stale) this.container.replaceChildren();
-    else for (const run of this.live.slice(kept)) for (const node of run.nodes) node.remove();
-    const runs = this.live.slice(0, kept);
+    const exact = rawLength(tokens) === source.length;
+    const freeze = final || !exact ? 0 : freezableCount(tokens);
 
-    // Render the rest: what is about to freeze in one run, the live tail one block per run (so the
-    // next frame can keep the blocks that did not change), or all of it in one run when final.
-    if (covered < freeze) runs.push(this.append(tokens.slice(covered, freeze)));
-    covered = Math.max(covered, freeze);
-    if (final) {
-      if (covered < tokens.length) runs.push(this.append(tokens.slice(covered)));
-    } else {
-      for (; covered < tokens.length; covered++) runs.push(this.append([tokens[covered]!]));
+    // What is shown: the tokens about to freeze as they are, the rest as it would look finished.
+    let live: Token[] = tokens.slice(freeze);
+    if (!final) {
+      const liveSource = source.slice(rawLength(tokens, 0, freeze));
+      const healed = healInline(liveSource, live);
+      if (healed !== liveSource) live = lexBlocks(healed);
     }
+    const shown = [...tokens.slice(0, freeze), ...live];
+    const linksKey = hasLinkDefinitions(tokens) ? JSON.stringify(tokens.links) : '';
+    const relinked = linksKey !== this.linksKey;
+    let changed = this.stale;
 
-    if (freeze > 0) {
-      let frozenTokens = 0;
-      let frozenRuns = 0;
-      while (frozenTokens < freeze) frozenTokens += runs[frozenRuns++]!.raws.length;
-      runs.splice(0, frozenRuns);
-      let frozenLength = 0;
-      for (let i = 0; i < freeze; i++) frozenLength += tokens[i]!.raw.length;
-      this.frozenEnd += sourceLength(tail, frozenLength);
+    const runs: Run[] = [];
+    let i = 0;
+    if (this.open) {
+      changed = this.patchOpen(this.open, shown[0]!) || changed;
+      runs.push(this.live[0]!);
+      i = 1;
+    }
+    while (!relinked && i < shown.length && i < this.live.length && this.live[i]!.raw === shown[i]!.raw) {
+      runs.push(this.live[i]!);
+      i++;
+    }
+    if (i < shown.length || i < this.live.length) {
+      changed = true;
+      const fresh = shown.slice(i).map((token) => ({ raw: token.raw, nodes: this.renderNodes([token]) }));
+      const olds = this.live.slice(i).flatMap((run) => run.nodes);
+      const patched = morphRun(
+        this.container,
+        olds,
+        fresh.flatMap((run) => run.nodes),
+        null,
+      );
+      let at = 0;
+      for (const run of fresh) {
+        runs.push({ raw: run.raw, nodes: patched.slice(at, at + run.nodes.length) });
+        at += run.nodes.length;
+      }
     }
     this.live = runs;
     this.linksKey = linksKey;
     this.stale = false;
-    if (changed) this.onRender?.();
+
+    if (freeze > 0) {
+      this.frozenEnd = start + rawLength(tokens, 0, freeze) - prefix.length;
+      this.open = null;
+      this.live.splice(0, freeze);
+    } else if (!final && exact) {
+      this.freezeItems(tokens, live, start);
+    }
+    return changed;
   }
 
-  /** Renders tokens and appends them to the container. */
-  private append(tokens: Token[]): Run {
-    const raws = tokens.map((token) => token.raw);
-    if (tokens.every((token) => RENDERS_NOTHING.has(token.type))) return { raws, nodes: [] };
-    const fragment = renderTokens(tokens, this.options);
-    const nodes = Array.from(fragment.childNodes);
-    this.container.append(fragment);
-    return { raws, nodes };
+  /** Whether `token`, lexed after the open block's prefix, still continues that block. */
+  private continues(open: Open, token: Token | undefined): boolean {
+    if (open.kind === 'table') return token?.type === 'table';
+    if (token?.type !== 'list') return false;
+    const list = token as Tokens.List;
+    // A loose item in the rest makes the whole list loose: the frozen items must change too.
+    return list.loose === open.loose && list.items.length > open.skip;
+  }
+
+  /** Patches the open block's live items (rows) into the ones of `token`; returns whether anything changed. */
+  private patchOpen(open: Open, token: Token): boolean {
+    const rendered = this.renderNodes([token]);
+    const root = rendered.find((node) => node.nodeType === Node.ELEMENT_NODE) as Element | undefined;
+    const holder = open.kind === 'table' ? root?.querySelector(':scope > tbody') : root;
+    const items: ChildNode[] = [];
+    if (holder) {
+      let child = open.kind === 'list' ? advance(holder, holder.firstChild, open.skip) : null;
+      for (child = child ? child.nextSibling : holder.firstChild; child; child = child.nextSibling)
+        items.push(child);
+    }
+    const olds: ChildNode[] = [];
+    for (
+      let node = open.lastFrozen ? open.lastFrozen.nextSibling : open.parent.firstChild;
+      node;
+      node = node.nextSibling
+    ) {
+      olds.push(node);
+    }
+    if (olds.length === items.length && olds.every((node, i) => node.isEqualNode(items[i]!))) return false;
+    morphRun(open.parent, olds, items, null);
+    return true;
+  }
+
+  /**
+   * Freezes the items (rows) of the open block that can no longer change, or opens the last live
+   * block when it is a list or a table long enough to have some.
+   */
+  private freezeItems(tokens: readonly Token[], live: readonly Token[], start: number): void {
+    let open = this.open;
+    let index = 0;
+    if (!open) {
+      index = tokens.length - 1;
+      while (index > 0 && tokens[index]!.type === 'space') index--;
+      const token = tokens[index];
+      if (!token || freezableItems(token, 0) < 1 || live[index]?.type !== token.type) return;
+      const run = this.live[index];
+      const root = run?.nodes.find((node) => node.nodeType === Node.ELEMENT_NODE) as Element | undefined;
+      if (!root) return;
+      const blockStart = start + rawLength(tokens, 0, index);
+      if (token.type === 'list') {
+        const list = token as Tokens.List;
+        if (root.localName !== (list.ordered ? 'ol' : 'ul')) return;
+        const marker = /^[ \t]*(?:[-*+]|\d{1,9}[.)])/.exec(list.items[0]!.raw)?.[0];
+        if (!marker) return;
+        const standIn = `${marker.replace(/\d+/, '1')} x\n\n`;
+        open = {
+          kind: 'list',
+          parent: root,
+          lastFrozen: root.firstChild?.nodeType === Node.TEXT_NODE ? root.firstChild : null,
+          restStart: blockStart,
+          prefix: list.loose ? standIn : '',
+          skip: list.loose ? 1 : 0,
+          loose: list.loose,
+        };
+      } else {
+        const body = root.querySelector(':scope > tbody');
+        const header = linesLength(token.raw, 2);
+        if (root.localName !== 'table' || !body || header === -1) return;
+        open = {
+          kind: 'table',
+          parent: body,
+          lastFrozen: null,
+          restStart: blockStart + header,
+          prefix: token.raw.slice(0, header),
+          skip: 0,
+          loose: false,
+        };
+      }
+      // Everything before the block is final: its end is decided by the block's start.
+      this.frozenEnd = blockStart;
+      this.live.splice(0, index);
+      this.open = open;
+      this.freezeOpen(open, token, live[index]!, 0);
+      return;
+    }
+    this.freezeOpen(open, tokens[0]!, live[0]!, open.skip);
+  }
+
+  /** Moves the open block's boundary past the items (rows) of `token` that can no longer change. */
+  private freezeOpen(open: Open, token: Token, shown: Token, skip: number): void {
+    const count = freezableItems(token, skip);
+    if (count < 1) return;
+    let length = 0;
+    if (open.kind === 'list') {
+      const items = (token as Tokens.List).items;
+      const healed = (shown as Tokens.List).items;
+      for (let i = skip; i < skip + count; i++) {
+        // Only items shown exactly as they are can freeze.
+        if (healed[i]?.raw !== items[i]!.raw) return;
+        length += items[i]!.raw.length;
+      }
+    } else {
+      const header = linesLength(token.raw, 2);
+      const rows = linesLength(token.raw, 2 + count);
+      if (header === -1 || rows === -1) return;
+      length = rows - header;
+    }
+    open.restStart += length;
+    open.lastFrozen = advance(open.parent, open.lastFrozen, count);
+  }
+
+  /** Renders tokens to nodes (not yet in the document). */
+  private renderNodes(tokens: Token[]): ChildNode[] {
+    return Array.from(renderTokens(tokens, this.options).childNodes);
   }
 }

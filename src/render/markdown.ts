@@ -11,6 +11,8 @@
  *   the URL as the browser parses it; kept links open in a new tab with `rel="noopener noreferrer"`.
  * - Images load only with `allowImages`, and only from absolute `http:`/`https:` URLs (a relative
  *   one would make the host page request its own paths); otherwise they become a plain link.
+ * - Every element gets a `part` (`md-link`, `md-table`, … see {@link partOf}) set here,
+ *   after the model's attributes are gone, so pages can style replies with `::part()`.
  * - The output is a `DocumentFragment` (DOMPurify `RETURN_DOM_FRAGMENT`): nothing here assigns
  *   `innerHTML`. Under Trusted Types, DOMPurify still has to hand marked's HTML to `DOMParser` (a
  *   sink); it does so through the widget's own policy, `ai-chat`, created once on first use, and
@@ -157,6 +159,28 @@ const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   input: ['type', 'checked', 'disabled'],
 };
 const IMG_ATTRIBUTES = ['src', 'alt', 'title'];
+
+/**
+ * The `part` of a rendered element, so a page can style a reply from outside
+ * (`ai-chat::part(md-link)`): `md-` and its tag, or its role where the tag says little (`a` is
+ * `md-link`, the code in a `pre` is `md-code-block`), after the family it belongs to (`md-heading
+ * md-h2`, `md-list md-ul`, `md-cell md-td`). Only this module sets `part`: the model cannot (raw
+ * HTML is shown as text, and every attribute not in `TAG_ATTRIBUTES` is removed first).
+ */
+export const partOf = (element: Element): string | undefined => {
+  const tag = element.localName;
+  if (tag === 'br') return undefined;
+  if (tag === 'code' && element.parentElement?.localName === 'pre') return 'md-code-block';
+  const family = /^h\d$/.test(tag)
+    ? 'heading'
+    : tag === 'ul' || tag === 'ol'
+      ? 'list'
+      : tag === 'th' || tag === 'td'
+        ? 'cell'
+        : '';
+  const name = tag === 'a' ? 'link' : tag === 'input' ? 'checkbox' : tag;
+  return `${family ? `md-${family} ` : ''}md-${name}`;
+};
 const LANGUAGE_CLASS = /^language-[\w#+.-]+$/;
 const ALIGNMENTS: ReadonlySet<string> = new Set(['left', 'center', 'right']);
 
@@ -216,6 +240,8 @@ const TEXT_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: BASE_TAGS };
 const IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img'] };
 // The same, with the `ai-chat` policy when there is one; made on the first sanitize.
 let configs: { text: FragmentConfig; image: FragmentConfig } | undefined;
+/** The config the private instance holds (`setConfig`). */
+let configured: FragmentConfig | undefined;
 
 /**
  * A private DOMPurify instance (hooks on the global default instance would change the host page's
@@ -279,6 +305,8 @@ function afterSanitizeAttributes(node: Element): void {
       if (node.getAttribute('type') !== 'checkbox') node.remove();
       break;
   }
+  const part = partOf(node);
+  if (part) node.setAttribute('part', part);
 }
 
 /** marked → HTML string for these tokens (not yet sanitized). */
@@ -298,7 +326,15 @@ const sanitize = (html: string, allowImages: boolean): DocumentFragment => {
       trusted ? { ...config, TRUSTED_TYPES_POLICY: trusted } : config;
     configs = { text: withPolicy(TEXT_CONFIG), image: withPolicy(IMAGE_CONFIG) };
   }
-  return purifier().sanitize(html, allowImages ? configs.image : configs.text);
+  // The config is parsed once (setConfig) rather than on every call: a streaming reply sanitizes
+  // its live blocks on every frame, and parsing the config cost more than sanitizing them.
+  const config = allowImages ? configs.image : configs.text;
+  const instance = purifier();
+  if (config !== configured) {
+    instance.setConfig(config);
+    configured = config;
+  }
+  return instance.sanitize(html) as unknown as DocumentFragment;
 };
 
 /**

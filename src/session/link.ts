@@ -102,6 +102,17 @@ export class ReplyTracker {
       }
       case 'card':
         return event.id !== undefined && this.stopped.has(event.id) ? undefined : { event, isNew: false };
+      case 'activity':
+      case 'reasoning':
+      case 'sources': {
+        // Tools, reasoning or sources naming their reply: a reply first seen this way is under way.
+        const id = event.type === 'sources' ? event.id : event.replyId;
+        if (id === undefined) return { event, isNew: false };
+        if (this.stopped.has(id)) return undefined;
+        const isNew = this.count(id);
+        if (isNew) this.streaming.add(id);
+        return { event, isNew };
+      }
       default:
         return { event, isNew: false };
     }
@@ -122,9 +133,18 @@ export class ReplyTracker {
     if (this.stopped.size > 100) this.stopped.delete(this.stopped.values().next().value!);
   }
 
-  /** The channel is gone: what streamed on it, for the session to mark interrupted. */
+  /**
+   * Replies under way: streaming, or begun (`reply-start`) with nothing of them shown yet.
+   */
+  underWay(): Set<string> {
+    const ids = new Set(this.streaming);
+    if (this.open !== undefined && !this.stopped.has(this.open)) ids.add(this.open);
+    return ids;
+  }
+
+  /** The channel is gone: what was under way on it, for the session to mark interrupted. */
   reset(): Set<string> {
-    const cut = new Set(this.streaming);
+    const cut = this.underWay();
     this.streaming.clear();
     this.counted.clear();
     this.stopped.clear();

@@ -247,8 +247,9 @@ export class ReplyStreams implements Carrier {
       );
     }
     if (done) {
-      // The turn is over: a reply still open is complete.
-      for (const id of turn.replies.streaming) events.push({ type: 'reply-end', id });
+      // The turn is over: a reply still open is complete, and whatever waited for a reply stays.
+      for (const id of turn.replies.underWay()) events.push({ type: 'reply-end', id });
+      events.push({ type: 'done' });
     }
     const completed = events.filter((e) => e.type === 'reply-end').map((e) => (e as { id: string }).id);
     if (events.length) this.host.events(events);
@@ -317,7 +318,8 @@ export class ReplyStreams implements Carrier {
     turn.abort();
     if (this.inFlight === id) this.inFlight = undefined;
     const open = turn.replies.reset();
-    if (cut && open.size) this.host.interrupt(open);
+    // (Called with no replies too: what arrived for a reply that never began is kept, interrupted.)
+    if (cut) this.host.interrupt(open);
     if (this.turns.size === 0) this.spec.streaming?.(false);
     this.pump();
   }

@@ -18,7 +18,16 @@ import {
   type Step,
   type StepContext,
 } from '../conversation/index.js';
-import type { DialectContext, SendCommand, ServerEvent } from '../protocol/index.js';
+import { applyJsonPatch } from '../conversation/json-patch.js';
+import {
+  isDialectName,
+  loadDialect,
+  readyDialect,
+  type DialectContext,
+  type DialectName,
+  type SendCommand,
+  type ServerEvent,
+} from '../protocol/index.js';
 import { DEFAULTS } from '../transport/backoff.js';
 import { Status, type StatusDetail } from '../transport/status.js';
 import { Connection } from './connection.js';
@@ -63,8 +72,18 @@ export class ChatSession extends EventTarget {
   private readonly ownReplies = new Set<string>();
   private reported = '';
   private badFrames = 0;
-  /** The backend's shared state, as last reported (AG-UI `STATE_SNAPSHOT`). */
+  /** The backend's shared state, as last reported (AG-UI `STATE_SNAPSHOT`, then each `STATE_DELTA`). */
   private sharedState: unknown;
+  /** The connection key the shared state came from. */
+  private stateKey?: string;
+  /** The settings of the last `configure()`, applied again once a dialect being loaded is ready. */
+  private latest?: SessionSettings;
+  /** Configured and not closed: a dialect that finishes loading is put to use. */
+  private active = false;
+  /** The built-in dialect being loaded (nothing connects until it is ready). */
+  private loadingDialect?: DialectName;
+  /** A built-in dialect whose code could not be loaded: tried again on `connect()`. */
+  private failedDialect?: DialectName;
 
   constructor(deps: Partial<SessionDeps> = {}) {
     super();
@@ -88,7 +107,7 @@ export class ChatSession extends EventTarget {
       queued: (id) => this.queued().some((c) => c.id === id),
       message: (message) => this.onTabMessage(message),
       clear: (session) => this.onTabClear(session),
-      stale: (ids) => this.step(interrupt(this._conversation, ids), 'tab'),
+      stale: (ids) => this.step(interrupt(this._conversation, ids, this.stepContext()), 'tab'),
       streaming: () =>
         this._conversation.messages.filter((m) => m.state === 'streaming' && this.ownReplies.has(m.id)),
     });
@@ -128,8 +147,20 @@ export class ChatSession extends EventTarget {
     return () => this.removeEventListener(type, wrapped);
   }
 
-  /** Applies the host's settings. Cheap when nothing that matters changed. */
+  /** The backend's shared state as last reported (`state` events), if any. */
+  get state(): unknown {
+    return this.sharedState;
+  }
+
+  /**
+   * Applies the host's settings. Cheap when nothing that matters changed. A built-in dialect that
+   * loads on demand is loaded first: until it is ready nothing connects (status `idle`) and
+   * messages wait in the outbox.
+   */
   configure(settings: SessionSettings): void {
+    this.latest = settings;
+    this.active = true;
+    if (this.awaitDialect(settings)) return;
     const { config, problems } = resolveConfig(settings);
     this.report(problems);
     this.config = config;
@@ -139,6 +170,8 @@ export class ChatSession extends EventTarget {
       credentials = this.tokens.setProvider(settings.tokenProvider) || credentials;
     const key = `${connectionKey(config)}|${this.sessionId}`;
     if (key !== this.key) {
+      // Another backend, dialect or session: the state the old one shared is not this one's.
+      if (key !== this.stateKey) this.sharedState = undefined;
       this.key = key;
       this.rebuild();
     } else if (credentials) this.connection.reconnect();
@@ -203,18 +236,25 @@ export class ChatSession extends EventTarget {
     for (const id of streaming) {
       socket?.stop(id);
       streams?.stop(id);
-      this.step(stopReply(this._conversation, id));
+      this.step(stopReply(this._conversation, id, this.stepContext()));
     }
-    if (streaming.length === 0 && this._conversation.awaiting) {
+    const conv = this._conversation;
+    if (streaming.length === 0 && (conv.awaiting || conv.openReplyId !== undefined || conv.upcoming)) {
       // The reply has not begun: its request is aborted, or its frames dropped when they come.
       streams?.stop();
       socket?.stopNext();
-      this.step({ conversation: { ...this._conversation, awaiting: false }, notices: [] });
+      this.step(stopReply(conv, undefined, this.stepContext()));
     }
   }
 
   /** Connects (or starts again at once after `offline` / `unauthorized`), whatever the mode. */
   connect(): void {
+    if (this.failedDialect && this.latest) {
+      // The dialect's code could not be fetched: try again.
+      this.failedDialect = undefined;
+      this.configure(this.latest);
+    }
+    if (this.loadingDialect) return;
     if (!this.connection.carrier) this.rebuild();
     this.connection.connect();
   }
@@ -236,6 +276,7 @@ export class ChatSession extends EventTarget {
     }
     this.waiting = [];
     this._conversation = emptyConversation;
+    this.sharedState = undefined;
     this.ownReplies.clear();
     const before = this.sessionId;
     const fresh = this.config?.sessionId === undefined;
@@ -247,18 +288,66 @@ export class ChatSession extends EventTarget {
 
   /** The host went away: every socket, request, timer and channel is closed. */
   close(): void {
-    this.waiting = [...this.queued()];
-    this.connection.close();
-    this.generation++;
-    this.key = undefined;
+    this.active = false;
+    this.suspend();
     this.sharing.close();
   }
 
   // ------------------------------------------------------------------ connection
 
+  /** Closes the connection; what waited in it waits here until the next `configure()`. */
+  private suspend(): void {
+    this.waiting = [...this.queued()];
+    this.connection.close();
+    this.generation++;
+    this.key = undefined;
+  }
+
+  /**
+   * Whether the settings name a built-in dialect that is not loaded yet. It is loaded (once), and
+   * the settings applied again when it is ready; meanwhile a connection for other settings is
+   * closed (switching to it). A dialect that cannot be loaded is reported once (`bad-config`).
+   */
+  private awaitDialect(settings: SessionSettings): boolean {
+    const name = typeof settings.dialect === 'string' ? settings.dialect.trim() : '';
+    if (!isDialectName(name) || readyDialect(name)) {
+      this.loadingDialect = undefined;
+      return false;
+    }
+    this.tokens.setToken(settings.token);
+    if ('tokenProvider' in settings) this.tokens.setProvider(settings.tokenProvider);
+    if (this.key !== undefined) this.suspend();
+    if (this.loadingDialect === name || this.failedDialect === name) return true;
+    this.loadingDialect = name;
+    this.failedDialect = undefined;
+    loadDialect(name).then(
+      () => {
+        if (this.loadingDialect !== name) return;
+        this.loadingDialect = undefined;
+        if (this.active && this.latest) this.configure(this.latest);
+        this.changed();
+      },
+      (error: unknown) => {
+        if (this.loadingDialect !== name) return;
+        this.loadingDialect = undefined;
+        this.failedDialect = name;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.error(
+          'bad-config',
+          `the ${name} dialect could not be loaded (${reason}); connect() tries again`,
+        );
+      },
+    );
+    return true;
+  }
+
   /** A new connection for the current settings; whatever waited in the old one waits in this one. */
   private rebuild(): void {
     const queued = this.queued();
+    // The old connection goes, and what streamed on it gets nothing more (its own close is not
+    // heard: its callbacks are ignored once the generation moves on).
+    if (this.ownReplies.size)
+      this.step(interrupt(this._conversation, new Set(this.ownReplies), this.stepContext()));
     this.generation++;
     this.waiting = this.connection.build(this.config!, this.sessionId, queued);
   }
@@ -309,7 +398,7 @@ export class ChatSession extends EventTarget {
           this.sharing.release(id);
         }
       },
-      interrupt: (ids) => live() && this.step(interrupt(this._conversation, ids)),
+      interrupt: (ids) => live() && this.step(interrupt(this._conversation, ids, this.stepContext())),
       failed: (id, code, message) => live() && this.failed(id, code, message),
       error: (code, message) => live() && this.error(code, message),
       knows: (id) => this._conversation.messages.some((m) => m.id === id),
@@ -325,9 +414,12 @@ export class ChatSession extends EventTarget {
         this.error('bad-frame', event.reason);
         continue;
       }
-      if (event.type === 'state' || event.type === 'data') {
-        if (event.type === 'state' && event.snapshot !== undefined) this.sharedState = event.snapshot;
-        this.dispatchEvent(new CustomEvent('data', { detail: event }));
+      if (event.type === 'state') {
+        this.onState(event);
+        continue;
+      }
+      if (event.type === 'data') {
+        this.dispatchEvent(new CustomEvent('data', { detail: { name: event.name, data: event.data } }));
         continue;
       }
       if (event.type === 'reply-delta' && event.id) this.ownReplies.add(event.id);
@@ -336,6 +428,21 @@ export class ChatSession extends EventTarget {
         event.type === 'history' ? 'history' : 'live',
       );
     }
+  }
+
+  /** A snapshot replaces the shared state; a patch applies to it whole, or not at all (reported). */
+  private onState(event: Extract<ServerEvent, { type: 'state' }>): void {
+    let state = event.snapshot !== undefined ? event.snapshot : this.sharedState;
+    if (event.patch) {
+      const patched = applyJsonPatch(state ?? {}, event.patch);
+      if (!patched.ok) {
+        this.error('bad-frame', `the state patch does not apply: ${patched.reason}`);
+        if (event.snapshot === undefined) return;
+      } else state = patched.value;
+    }
+    this.sharedState = state;
+    this.stateKey = this.key;
+    this.dispatchEvent(new CustomEvent('state', { detail: { state } }));
   }
 
   private setStatus(detail: StatusDetail): void {

@@ -289,7 +289,11 @@ export class SocketChannel implements Carrier {
         const replyTo = raw.type === 'reply-start' ? raw.replyTo : undefined;
         take(answered(this.delivery, this.dialect.replies, replyTo, !this.dialect.acks));
       }
-      const ends = raw.type === 'reply-end' || raw.type === 'reply-stopped' || raw.type === 'error';
+      const ends =
+        raw.type === 'reply-end' ||
+        raw.type === 'reply-stopped' ||
+        raw.type === 'error' ||
+        raw.type === 'done';
       if (turnReply && ends) turnEnded = true;
       if (named) events.push(named.event);
     }

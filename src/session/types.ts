@@ -1,6 +1,5 @@
 import type { RawConfig } from '../config.js';
 import type { ChatMessage } from '../conversation/types.js';
-import type { ServerEvent } from '../protocol/types.js';
 import type { StatusDetail } from '../transport/status.js';
 import type { TokenProvider } from './token.js';
 
@@ -29,7 +28,8 @@ export interface MessageDetail {
  * typed `ai-chat-*` events):
  * - `status` — every status change; `message` — a message added or changed; `error` — something
  *   to report (`{code, message}`); `send` — cancelable, before a user message is sent;
- * - `data` — a backend's shared state or application data (`ServerEvent` of type `state`/`data`);
+ * - `state` — the backend's shared state changed (a snapshot, or a patch applied): the whole state;
+ * - `data` — application data for the host page (AI SDK `data-*`, AG-UI `CUSTOM`), `{name, data}`;
  * - `change` — anything the view shows changed.
  */
 export interface ChatSessionEventMap {
@@ -37,6 +37,7 @@ export interface ChatSessionEventMap {
   message: CustomEvent<MessageDetail>;
   error: CustomEvent<{ code: string; message: string }>;
   send: CustomEvent<{ content: string }>;
-  data: CustomEvent<Extract<ServerEvent, { type: 'state' | 'data' }>>;
+  state: CustomEvent<{ state: unknown }>;
+  data: CustomEvent<{ name: string; data: unknown }>;
   change: Event;
 }

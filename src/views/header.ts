@@ -1,15 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/index.js';
-import type { Status, StatusDetail } from '../transport/status.js';
 import { CLOSE_ICON } from './icons.js';
-import { statusBadge } from './status.js';
+import { statusBadge, type StatusView } from './status.js';
 
 export interface HeaderView {
   t: Strings;
   /** The `heading` attribute (else the language's heading). */
   heading?: string;
-  status: Status;
-  statusDetail?: StatusDetail;
+  status: StatusView;
   /** In a launcher's panel: a close button. */
   close?: () => void;
 }
@@ -18,11 +16,11 @@ export interface HeaderView {
  * The header: the heading (or the `header` slot), the status badge, and the launcher's close
  * button. A div, not `<header>`: the widget's header is no banner landmark of the page.
  */
-export function header({ t, heading, status, statusDetail, close }: HeaderView): TemplateResult {
+export function header({ t, heading, status, close }: HeaderView): TemplateResult {
   return html`<div part="header" class="header">
     <div class="header-main">
       <slot name="header"><h2 part="heading" id="heading" class="heading">${heading ?? t.heading}</h2></slot>
-      ${statusBadge(t, status, statusDetail)}
+      ${statusBadge(t, status)}
     </div>
     ${
       close

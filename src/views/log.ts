@@ -1,12 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatMessage } from '../conversation/index.js';
+import type { ChatMessage, Extras } from '../conversation/index.js';
 import type { Strings } from '../i18n/index.js';
 import { emptyState } from './empty.js';
-import { messageRow, type MessageView } from './message.js';
+import { messageRow, upcomingRow, type MessageView } from './message.js';
 
 export interface LogView extends Omit<MessageView, 'avatar'> {
   messages: readonly ChatMessage[];
+  /** What arrived for a reply that has not begun (tool lines, reasoning), shown where it will be. */
+  upcoming?: Extras;
   /** The assistant is about to answer (or the server says it is typing). */
   typing: boolean;
   /** The AI feature, for the empty state's intro and suggestions. */
@@ -17,7 +19,8 @@ export interface LogView extends Omit<MessageView, 'avatar'> {
 }
 
 /**
- * The transcript (`role="log"`): the empty state, every message, the typing indicator. Not a live
+ * The transcript (`role="log"`): the empty state, every message, what arrived for the next reply,
+ * the typing indicator. Not a live
  * region itself: a finished reply is announced once, through the hidden regions, not per token.
  */
 export function log(view: LogView): TemplateResult {
@@ -34,6 +37,7 @@ export function log(view: LogView): TemplateResult {
             avatar: message.role === 'assistant' ? view.avatarFor(message.id) : undefined,
           }),
       )}
+      ${view.upcoming ? upcomingRow(view.upcoming, view) : nothing}
       ${view.typing ? typingIndicator(t) : nothing}
     </div>
   </div>`;

@@ -76,7 +76,27 @@ export const markdownStyles = css`
   .markdown :is(th, td) {
     padding: 0.3em 0.6em;
     border: 1px solid var(--_border);
+    /* Words stay whole in cells (the bubble's own wrapping would break them anywhere): a column is
+       as wide as its longest word, and a table wider than the bubble scrolls. */
+    overflow-wrap: normal;
+    word-break: normal;
+  }
+
+  /* A column's alignment in the source (\`:---:\`, \`---:\`) wins; unaligned columns start-align. */
+  .markdown :is(th, td):not([align]) {
     text-align: start;
+  }
+
+  .markdown :is(th, td)[align='left'] {
+    text-align: left;
+  }
+
+  .markdown :is(th, td)[align='center'] {
+    text-align: center;
+  }
+
+  .markdown :is(th, td)[align='right'] {
+    text-align: right;
   }
 
   .markdown hr {

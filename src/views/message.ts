@@ -2,8 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/index.js';
 import type { Card } from '../protocol/types.js';
 import type { MarkdownDirectiveOptions } from '../render/markdown-directive.js';
-import type { ChatMessage } from '../conversation/index.js';
+import type { ChatMessage, Extras } from '../conversation/index.js';
+import type { ReasoningMode } from '../settings.js';
+import { renderActivity } from './activity.js';
 import type { CardAction, CardContext } from './cards.js';
+import { renderReasoning } from './reasoning.js';
+import { renderSources } from './sources.js';
 import { formatTime } from './time.js';
 
 /**
@@ -23,14 +27,19 @@ export interface MessageView {
   /** Copies of the `avatar` slot for this message (assistant messages; none when the slot is empty). */
   avatar?: readonly Node[];
   allowImages: boolean;
+  /** How a reply's reasoning shows (`reasoning`). */
+  reasoning: ReasoningMode;
+  /** Show each tool's arguments and result (`show-tool-details`). */
+  showToolDetails: boolean;
   renderers: Renderers;
   /** A choice on a card was clicked. */
   choose: (action: CardAction, message: ChatMessage) => void;
 }
 
 /**
- * One message bubble: who wrote it (for screen readers), its body (markdown for the assistant,
- * plain text otherwise), its card, its state line and its time.
+ * One message bubble: who wrote it (for screen readers), the reply's reasoning and tool lines, its
+ * body (markdown for the assistant, plain text otherwise), its card, its sources, its state line
+ * and its time.
  */
 export function messageRow(message: ChatMessage, view: MessageView): TemplateResult {
   const { t } = view;
@@ -50,6 +59,8 @@ export function messageRow(message: ChatMessage, view: MessageView): TemplateRes
       aria-busy=${state === 'streaming' ? 'true' : 'false'}
     >
       <span class="visually-hidden">${who}:</span>
+      ${renderReasoning(message.reasoning, view.reasoning, t)}
+      ${renderActivity(message.activity, { strings: t, details: view.showToolDetails })}
       ${content(message, view)}
       ${
         message.card && view.renderers.card
@@ -60,14 +71,25 @@ export function messageRow(message: ChatMessage, view: MessageView): TemplateRes
             })
           : nothing
       }
-      ${meta(t, message)} ${time(message, view.lang)}
+      ${renderSources(message.sources, t)} ${meta(t, message)} ${time(message, view.lang)}
     </div>
+  </div>`;
+}
+
+/** What arrived for a reply that has not begun (a tool running first), where the reply will show. */
+export function upcomingRow(upcoming: Extras, view: MessageView): TemplateResult {
+  const { t } = view;
+  return html`<div class="row assistant upcoming">
+    ${renderReasoning(upcoming.reasoning, view.reasoning, t)}
+    ${renderActivity(upcoming.activity, { strings: t, details: view.showToolDetails })}
   </div>`;
 }
 
 function content(message: ChatMessage, view: MessageView): TemplateResult | typeof nothing {
   const { role, state, content, card } = message;
   if (card && !content) return nothing;
+  // A reply that so far only ran tools (or thought) has no text to show yet.
+  if (role === 'assistant' && !content && state !== 'streaming') return nothing;
   const markdown = view.renderers.markdown;
   // dir="auto": a message runs in its own text's direction (English in an Arabic UI, and back).
   if (role !== 'assistant' || !markdown)
@@ -76,7 +98,7 @@ function content(message: ChatMessage, view: MessageView): TemplateResult | type
     part="content"
     class="content markdown"
     dir="auto"
-    ${markdown(content, { final: state !== 'streaming', allowImages: view.allowImages, immediate: true })}
+    ${markdown(content, { final: state !== 'streaming', allowImages: view.allowImages })}
   ></div>`;
 }
 

@@ -17,9 +17,8 @@ export interface PanelView {
 
 /** What is inside the panel: the header, the transcript, the offline notice and the composer. */
 export function panel(view: PanelView): TemplateResult {
-  const { status, statusDetail } = view.header;
+  const { status, detail } = view.header.status;
   const stuck = status === Status.offline || status === Status.unauthorized;
   return html`${header(view.header)} ${log(view.log)}
-  ${stuck ? notice(view.header.t, status, statusDetail?.code, view.retry) : nothing}
-  ${composer(view.composer)}`;
+  ${stuck ? notice(view.header.t, status, detail?.code, view.retry) : nothing} ${composer(view.composer)}`;
 }

@@ -23,6 +23,24 @@ test('tokens are found in text, each once, in order', () => {
   assert.equal(token(7), 'chaos-m07');
   assert.deepEqual(indicesIn('Re: chaos-m07 hi, and chaos-m12, chaos-m07 again'), [7, 12]);
   assert.deepEqual(indicesIn('chaos-w0 warm-up'), []);
+  // A reply cut right after `chaos-m0` (of chaos-m00) names no message, not message 0.
+  assert.deepEqual(indicesIn('Re: chaos-m0'), []);
+  assert.deepEqual(indicesIn('Re: chaos-m00'), []);
+  assert.deepEqual(indicesIn('Re: chaos-m00 please'), [0]);
+});
+
+test('a reply cut inside its echo line is not a second answer to another message', () => {
+  const cut = { id: 'c', role: 'assistant', content: 'Re: chaos-m0', state: 'interrupted' };
+  const messages = [user(0, 'sent'), reply(0, 'complete'), user(1, 'sent'), cut];
+  const counts = measure({ status: 'connected', messages }, [0, 1], got([0, 1]));
+  assert.equal(counts.duplicated, 0);
+  assert.equal(counts.unanswered, 0, 'the cut reply answers message 1');
+});
+
+test('unanswered: shown sent, and no reply names it (pending and failed messages are not counted)', () => {
+  const messages = [user(0, 'sent'), reply(0, 'interrupted'), user(1, 'sent'), user(2, 'pending')];
+  const counts = measure({ status: 'connected', messages }, [0, 1, 2], got([0, 1]));
+  assert.equal(counts.unanswered, 1, 'message 1; an interrupted reply still answers message 0');
 });
 
 test('a clean run counts nothing', () => {
@@ -38,6 +56,7 @@ test('a clean run counts nothing', () => {
     failed: 0,
     pending: 0,
     mixed: 0,
+    unanswered: 0,
     interrupted: 0,
   });
 });

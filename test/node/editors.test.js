@@ -16,12 +16,13 @@ let files;
 
 /** The values a closed set attribute takes, as the element's JSDoc and docs name them. */
 const CLOSED = {
-  dialect: ['envelope', 'booking', 'hybrid', 'conversation', 'consultation'],
+  dialect: ['envelope', 'booking', 'hybrid', 'conversation', 'consultation', 'agui', 'ai-sdk', 'openai'],
   auth: ['query', 'message', 'protocol', 'header'],
   persist: ['none', 'session', 'local'],
   connect: ['auto', 'open', 'manual'],
   mode: ['inline', 'launcher'],
   theme: ['auto', 'light', 'dark'],
+  reasoning: ['hidden', 'collapsed'],
 };
 
 before(() => {

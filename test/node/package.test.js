@@ -40,8 +40,14 @@ test('the tarball holds exactly the builds, their types, the manifest, the edito
     // The README's screenshot, by its CDN URL (see the README test below).
     'demo/screenshot.png',
   ];
+  // What loads on demand: the script-tag build's chunks (dist/chunks/) and the npm build's (dist/lib/).
+  const chunks = [...files].filter((f) => /^dist\/(chunks|lib)\/[\w-]+\.js$/.test(f));
+  assert.ok(chunks.length > 0, 'the on-demand chunks are packed');
   const types = [...files].filter((f) => f.startsWith('dist/types/'));
-  assert.deepEqual([...files].filter((f) => !f.startsWith('dist/types/')).sort(), expected.sort());
+  assert.deepEqual(
+    [...files].filter((f) => !f.startsWith('dist/types/') && !chunks.includes(f)).sort(),
+    expected.sort(),
+  );
   assert.deepEqual(
     types.filter((f) => !f.endsWith('.d.ts')),
     [],
@@ -112,12 +118,16 @@ test('sideEffects names the modules that define <ai-chat>, and only those', () =
   assert.equal(pkg.sideEffects.length, 3);
 });
 
-test('the script-tag builds are self-contained: no import of another file', () => {
+test('the script-tag builds are self-contained: no import of another file, but what loads on demand', () => {
   const esm = readFileSync(join(ROOT, 'dist/ai-chat.js'), 'utf8');
   const iife = readFileSync(join(ROOT, 'dist/ai-chat.iife.js'), 'utf8');
   // `import{…}from"…"`, `import"…"`, `import x from`, `import * as`, `import(…)`, however minified.
   const imports = /(^|[;}\s])import\s*([{"'`*(]|[\w$]+\s+from\b)/m;
-  assert.doesNotMatch(esm, imports, 'dist/ai-chat.js imports nothing');
+  // The module loads only its own chunks, on demand, relative to its URL (and packed).
+  const onDemand = /(^|[;}\s])import\(\s*[`'"]\.\/(chunks\/[\w-]+\.js)[`'"]\s*\)/gm;
+  for (const [, , chunk] of esm.matchAll(onDemand))
+    assert.ok(files.has(`dist/${chunk}`), `dist/${chunk} is packed`);
+  assert.doesNotMatch(esm.replace(onDemand, '$1'), imports, 'dist/ai-chat.js imports nothing else');
   assert.doesNotMatch(iife, imports, 'dist/ai-chat.iife.js imports nothing');
   assert.doesNotMatch(iife, /(^|[;}\s])export\s*[{*\w]/m, 'dist/ai-chat.iife.js exports nothing');
   assert.match(iife, /^\(function\(\)\{/, 'dist/ai-chat.iife.js is one function expression (no global)');

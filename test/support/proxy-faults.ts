@@ -8,23 +8,29 @@
 // without a click, within a bounded time (a small `heartbeat` makes a silent socket quick to find).
 //
 // One file per dialect (test/proxy-faults.<dialect>.test.ts, each a line calling
-// proxyFaultSuite) keeps every file well inside web-test-runner's 3-minute limit per file even
-// when all its tests wait out their bound. Not in the default run until the session layer of
-// issue 9 lands (today's code fails most of these, which is the point): run them with
-// `npx wtr --files 'test/proxy-faults.*.test.ts'`; web-test-runner.config.js says how to enable them.
+// proxyFaultSuite) keeps every file inside web-test-runner's 3-minute limit per file. The five
+// take about 2 minutes together on a loaded 2-core machine (`npx wtr --files
+// 'test/proxy-faults.*.test.ts'`); they are part of the default run.
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/ai-chat.js';
 import type { AiChat } from '../../src/ai-chat.js';
 import { DIALECTS, receivedTexts, type ChaosDialect } from '../../scripts/chaos/dialects.js';
-import { FAILING, measure, quiet, token, type Counts } from '../../scripts/chaos/measure.js';
+import { FAILING, indicesIn, measure, quiet, token, type Counts } from '../../scripts/chaos/measure.js';
 import { closeBackends, startBackend, type Backend } from './backend.js';
 import { connected, sleep, until } from './element.js';
 import { closeProxies, startProxy, type Proxy } from './proxy.js';
 
 /** Seconds between heartbeats: a silent socket should be replaced within about two. */
 const HEARTBEAT_S = 1;
-/** The longest wait for everything to be delivered and at rest after a fault. */
-const SETTLE_MS = 20_000;
+/**
+ * The longest wait for everything to be delivered and at rest after a fault (3–4 times what it
+ * takes on a loaded 2-core machine), then for the probe's answer, and for a step of a scenario.
+ */
+const SETTLE_MS = 15_000;
+const PROBE_MS = 8_000;
+const STEP_MS = 10_000;
+/** The index of the probe message sent once everything else is at rest. */
+const PROBE = 99;
 
 interface Run {
   el: AiChat;
@@ -35,6 +41,8 @@ interface Run {
   sent: number[];
   /** Sends message i (its text starts with its token). */
   send(i: number): void;
+  /** The highest reconnect attempt announced so far (`ai-chat-status`). */
+  attempt: number;
 }
 
 async function open(dialect: ChaosDialect, proxyOptions: Record<string, unknown> = {}): Promise<Run> {
@@ -47,7 +55,7 @@ async function open(dialect: ChaosDialect, proxyOptions: Record<string, unknown>
   await fixture(el);
   await connected(el);
   const sent: number[] = [];
-  return {
+  const run: Run = {
     el,
     backend,
     proxy,
@@ -56,7 +64,10 @@ async function open(dialect: ChaosDialect, proxyOptions: Record<string, unknown>
     send(i) {
       if (el.send(`${token(i)} please answer`)) sent.push(i);
     },
+    attempt: 0,
   };
+  el.addEventListener('ai-chat-status', (e) => (run.attempt = Math.max(run.attempt, e.detail.attempt ?? 0)));
+  return run;
 }
 
 const snapshot = (el: AiChat) => ({
@@ -71,28 +82,47 @@ async function counts(run: Run): Promise<Counts> {
 }
 
 /**
- * Waits (bounded) until the backend has every message, the widget is at rest and connected, then
- * checks that nothing was lost, duplicated, reordered, left streaming, failed or left pending.
+ * At rest: connected, the backend has every message, none waits, nothing streams (and, given
+ * `answered`, a reply to that message has ended). Returns the counts then, else undefined.
+ */
+async function atRest(run: Run, answered?: number): Promise<Counts | undefined> {
+  const result = await counts(run);
+  const now = snapshot(run.el);
+  const replied =
+    answered === undefined ||
+    now.messages.some((m) => m.role === 'assistant' && indicesIn(m.content).includes(answered));
+  return result.received === run.sent.length && replied && quiet(now) ? result : undefined;
+}
+
+/**
+ * Waits (bounded) until the widget is at rest with every message delivered, then sends a probe
+ * and waits until its reply has ended: the backend answers one message after the other on a
+ * connection, and streams are ordered, so every reply still due (and anything else on its way: a
+ * late duplicate, a reply replayed twice) arrives before the probe's. Then checks that nothing
+ * was lost, duplicated, reordered, left streaming, failed, left pending or mixed, and that the
+ * status is `connected`.
  */
 async function delivered(run: Run): Promise<void> {
-  let last: Counts | undefined;
-  try {
-    await until(
-      async () => {
-        last = await counts(run);
-        return last.received === run.sent.length && quiet(snapshot(run.el));
-      },
-      'every message delivered and the widget at rest',
-      SETTLE_MS,
-    );
-  } catch {
-    // Reported below with the figures.
+  let rested: Counts | undefined;
+  const settle = async (what: string, answered?: number) => {
+    try {
+      const bound = answered === undefined ? SETTLE_MS : PROBE_MS;
+      await until(async () => (rested = await atRest(run, answered)) !== undefined, what, bound);
+    } catch {
+      // Reported below with the figures.
+    }
+  };
+  await settle('every message delivered, the widget at rest');
+  if (rested) {
+    run.send(PROBE);
+    rested = undefined;
+    await settle('the probe answered, the widget at rest', PROBE);
   }
-  last = await counts(run);
-  const bad = Object.fromEntries(FAILING.map((key) => [key, last![key]]));
+  const last = rested ?? (await counts(run));
+  const bad = Object.fromEntries(FAILING.map((key) => [key, last[key]]));
   expect(
     { status: run.el.status, received: last.received, ...bad },
-    `after ${SETTLE_MS / 1000} s: ${JSON.stringify(snapshot(run.el).messages.map((m) => `${m.role}:${m.state}`))}`,
+    `after at most ${(SETTLE_MS + PROBE_MS) / 1000} s: ${JSON.stringify(snapshot(run.el).messages.map((m) => `${m.role}:${m.state}`))}`,
   ).to.deep.equal({
     status: 'connected',
     received: run.sent.length,
@@ -112,7 +142,7 @@ export function proxyFaultSuite(name: string): void {
   const dialect = DIALECTS.find((d) => d.name === name);
   if (!dialect) throw new Error(`no dialect ${name}`);
   describe(`proxy faults: ${dialect.name}`, function () {
-    this.timeout(SETTLE_MS + 20_000);
+    this.timeout(SETTLE_MS + PROBE_MS + STEP_MS + 5_000);
     afterEach(async () => {
       await closeProxies();
       await closeBackends();
@@ -120,6 +150,9 @@ export function proxyFaultSuite(name: string): void {
 
     it('delivers everything over a slow link that splits every write into tiny segments', async () => {
       const run = await open(dialect);
+      // Short replies: a lane this slow carries a few KB a second, and a realistic reply in the
+      // fattest dialect's frames is about 14 KB.
+      for (let i = 0; i <= 5; i++) await run.backend.call('nextReply', 'Noted, on a **slow** link.');
       await run.proxy.call('configure', { latency: { ms: 30, jitter: 20 }, slice: { min: 1, max: 8 } });
       for (let i = 0; i < 5; i++) run.send(i);
       await delivered(run);
@@ -146,7 +179,7 @@ export function proxyFaultSuite(name: string): void {
       await run.proxy.call('reset');
       run.send(1);
       run.send(2);
-      await until(() => run.el.status === 'connected', 'connected again', SETTLE_MS);
+      await until(() => run.el.status === 'connected', 'connected again', STEP_MS);
       await run.proxy.call('reset');
       run.send(3);
       run.send(4);
@@ -159,7 +192,8 @@ export function proxyFaultSuite(name: string): void {
       await run.proxy.call('reset');
       await until(() => run.el.status !== 'connected', 'the drop noticed');
       for (let i = 0; i < 4; i++) run.send(i);
-      await sleep(1500);
+      // At least one reconnect attempt refused while the messages wait.
+      await until(() => run.attempt >= 2, 'a reconnect attempt refused', STEP_MS);
       await run.proxy.call('refuse', false);
       await delivered(run);
     });

@@ -132,6 +132,40 @@ const REPLY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   input: ['type', 'checked', 'disabled'],
 };
 const IMG_ATTRIBUTES: readonly string[] = ['src', 'alt', 'title', 'loading', 'referrerpolicy'];
+/** The one `part` the renderer gives each element of a reply (documented in docs/theming.md). */
+const REPLY_PARTS: Readonly<Record<string, string>> = {
+  p: 'md-p',
+  h1: 'md-heading md-h1',
+  h2: 'md-heading md-h2',
+  h3: 'md-heading md-h3',
+  h4: 'md-heading md-h4',
+  h5: 'md-heading md-h5',
+  h6: 'md-heading md-h6',
+  a: 'md-link',
+  strong: 'md-strong',
+  em: 'md-em',
+  del: 'md-del',
+  code: 'md-code',
+  pre: 'md-pre',
+  blockquote: 'md-blockquote',
+  ul: 'md-list md-ul',
+  ol: 'md-list md-ol',
+  li: 'md-li',
+  input: 'md-checkbox',
+  table: 'md-table',
+  thead: 'md-thead',
+  tbody: 'md-tbody',
+  tr: 'md-tr',
+  th: 'md-cell md-th',
+  td: 'md-cell md-td',
+  hr: 'md-hr',
+  img: 'md-img',
+};
+/** The part an element of a reply must have (or none, for `br`). */
+export const replyPartOf = (el: Element): string | undefined =>
+  el.localName === 'code' && el.parentElement?.localName === 'pre'
+    ? 'md-code-block'
+    : REPLY_PARTS[el.localName];
 export const FORBIDDEN_TAGS =
   'svg, math, script, style, iframe, object, embed, link, meta, base, form, template, frame, frameset, portal, textarea, select, button, noscript, img';
 const LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
@@ -164,7 +198,9 @@ export function replyProblems(root: Element | DocumentFragment, allowImages: boo
     if (!allowed) problems.push(`element <${tag}> is not allowed`);
     for (const { name, value } of el.attributes) {
       if (/^on/i.test(name)) problems.push(`<${tag} ${name}="${value}"> event handler`);
-      else if (/^(style|id|name|form.*|srcdoc|xlink:href|action|part|slot)$/i.test(name))
+      else if (name === 'part') {
+        if (value !== replyPartOf(el)) problems.push(`<${tag} part="${value}"> is not the renderer's part`);
+      } else if (/^(style|id|name|form.*|srcdoc|xlink:href|action|slot)$/i.test(name))
         problems.push(`<${tag} ${name}="${value}"> forbidden attribute`);
       else if (!allowed?.includes(name)) problems.push(`<${tag} ${name}="${value}"> attribute not allowed`);
     }

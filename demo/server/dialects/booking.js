@@ -8,8 +8,9 @@
 // {action: 'select_time_slot', time_slot_id}}. A message_id seen before in its session is
 // recorded but not answered again on the socket that got it first; resent on another socket (the
 // client never saw the answer: replies here carry no id, so the reply after a message is the
-// client's only evidence it arrived), the whole reply is sent again there as one final frame,
-// once it is complete.
+// client's only evidence it arrived), the whole reply is sent again there as one final frame and
+// its card, at once or as soon as it is made, even if the first socket went away before it was
+// streamed (../answers.js).
 //
 // Server -> client, one reply at a time per socket: deltas {type: 'message', content,
 // is_complete: false}, then the final {type: 'message', content, is_complete: true, metadata}
@@ -26,6 +27,7 @@
 // {type: 'error', error}), /long (about 8 KB), /drop (part of a reply, then the socket ends
 // without a close frame).
 import { randomUUID } from 'node:crypto';
+import { AnswerBook } from '../answers.js';
 import { hookOf } from '../connection.js';
 import { respond } from '../http.js';
 import {
@@ -87,16 +89,16 @@ export const booking = {
         if (!isObject(frame) || frame.type !== 'message' || typeof frame.content !== 'string') return;
         const { content, session_id: sessionId, message_id: messageId } = frame;
         if (isNonEmptyString(sessionId)) conn.sessionId = sessionId;
-        if (
-          isNonEmptyString(sessionId) &&
-          isNonEmptyString(messageId) &&
-          !conn.firstTime(sessionId, messageId)
-        )
-          return void answerAgain(conn, `${sessionId}:${messageId}`);
+        /** @type {Entry | null} */
+        let entry = null;
+        if (isNonEmptyString(sessionId) && isNonEmptyString(messageId)) {
+          const key = `${sessionId}:${messageId}`;
+          // Seen before: its reply again (replayed whole), never a second one.
+          if (!conn.firstTime(sessionId, messageId) && answers(conn).again(key, conn)) return;
+          entry = answers(conn).first(key, conn);
+        }
         const metadata = isObject(frame.metadata) ? frame.metadata : {};
-        const key =
-          isNonEmptyString(sessionId) && isNonEmptyString(messageId) ? `${sessionId}:${messageId}` : '';
-        conn.enqueue(() => answer(conn, content, metadata, key));
+        conn.enqueue(() => answer(conn, content, metadata, entry));
       },
     };
   },
@@ -117,52 +119,35 @@ export const booking = {
 };
 
 /**
- * Replies per (session, message id): the socket that asked first, the whole text once complete,
- * and the sockets that asked again meanwhile.
- * @typedef {{conn: import('../connection.js').Connection, whole: string | null, owed: Set<import('../connection.js').Connection>}} Answered
- * @param {import('../connection.js').Connection} conn
+ * A reply as a resend gets it again: the whole text as one final frame and its card, or the error.
+ * @typedef {{content: string, card: Record<string, unknown> | null} | {error: string}} Made
+ * @typedef {import('../answers.js').Entry<Made>} Entry
  */
-const answers = (conn) =>
-  conn.store('booking:answers', () => /** @type {Map<string, Answered>} */ (new Map()));
 
-/**
- * A message resent on another socket: its reply again, whole, as one final frame (now, or when
- * it completes).
- * @param {import('../connection.js').Connection} conn
- * @param {string} key
- */
-function answerAgain(conn, key) {
-  const known = answers(conn).get(key);
-  if (!known || known.conn === conn) return;
-  if (known.whole === null) known.owed.add(conn);
-  else conn.enqueue(async () => void conn.send({ type: 'message', content: known.whole, is_complete: true }));
+/** @param {import('../connection.js').Connection} to @param {Made} made */
+function replay(to, made) {
+  if ('error' in made) return void to.send({ type: 'error', error: made.error });
+  to.send({ type: 'message', content: made.content, is_complete: true });
+  if (made.card) to.send(made.card);
 }
+
+/** @param {import('../connection.js').Connection} conn */
+const answers = (conn) => conn.store('booking:answers', () => new AnswerBook(replay));
 
 /**
  * @param {import('../connection.js').Connection} conn
  * @param {string} content
  * @param {Record<string, unknown>} metadata
- * @param {string} key the (session, message id) it answers, '' when unknown
+ * @param {Entry | null} entry where the reply is kept for a resend of the message
  */
-async function answer(conn, content, metadata, key) {
-  /** @type {Answered | undefined} */
-  const record = key ? { conn, whole: null, owed: new Set() } : undefined;
-  if (record) {
-    const known = answers(conn);
-    known.set(key, record);
-    // A long-running demo keeps the last thousand.
-    if (known.size > 1000) known.delete(known.keys().next().value ?? '');
-  }
-  const completed = (/** @type {string} */ whole) => {
-    if (!record) return;
-    record.whole = whole;
-    for (const other of record.owed)
-      if (other.open) other.send({ type: 'message', content: whole, is_complete: true });
-    record.owed.clear();
-  };
+async function answer(conn, content, metadata, entry) {
   const hook = hookOf(content);
+  if (!conn.open && (!entry || hook)) return; // dropped (or silenced) meanwhile
   /** @param {string} error */
-  const fail = (error) => void conn.send({ type: 'error', error });
+  const fail = (error) => {
+    if (entry) answers(conn).made(entry, { error });
+    conn.send({ type: 'error', error });
+  };
   /** @type {import('../replies.js').Reply} */
   let own;
   /** @type {Record<string, unknown> | null} */
@@ -202,6 +187,13 @@ async function answer(conn, content, metadata, key) {
   }
 
   const { markdown, scripted } = conn.takeReply('booking_assistant', content, own);
+  for (const key of ['doctors', 'time_slots']) {
+    if (scripted && key in scripted) card = { type: key, [key]: scripted[key] };
+  }
+  if (scripted?.confirmation) card = { type: 'booking_confirmation', confirmation: scripted.confirmation };
+  // The reply is made, even if the socket that asked went away: a resend elsewhere gets it.
+  if (entry && !hook) answers(conn).made(entry, { content: markdown, card });
+  if (!conn.open) return;
   await conn.think();
   if (!conn.open) return;
 
@@ -223,15 +215,8 @@ async function answer(conn, content, metadata, key) {
     },
     hook,
   );
-  if (outcome === 'error') return fail(ERROR_TEXT);
-  // Complete even when this socket closed meanwhile: a resend elsewhere gets it whole.
-  completed(markdown);
+  if (outcome === 'error') return void conn.send({ type: 'error', error: ERROR_TEXT });
   if (outcome === 'closed') return;
   if (!finalSent) conn.send({ type: 'message', content: markdown, is_complete: true, metadata: metadataOut });
-
-  for (const key of ['doctors', 'time_slots']) {
-    if (scripted && key in scripted) card = { type: key, [key]: scripted[key] };
-  }
-  if (scripted?.confirmation) card = { type: 'booking_confirmation', confirmation: scripted.confirmation };
   if (card) conn.send(card);
 }

@@ -7,7 +7,9 @@
 //
 // Client -> server: {type: 'user_message', content, message_id (UUID v4), timestamp (ISO 8601
 // UTC)}; {type: 'ping', message_id, timestamp} -> {type: 'pong', message_id, timestamp} (option
-// heartbeatReply). A message_id seen before in the consultation is not answered again.
+// heartbeatReply). A message_id seen before in the consultation is never answered anew: on
+// another socket its reply is replayed whole under the same id (start, one chunk, complete, its
+// template card), at once or as soon as it is made (../answers.js).
 //
 // Server -> client, one reply at a time per socket, every frame with a timestamp:
 // ai_message_start, ai_message_chunk {content} × n, ai_message_complete. The reply id is spelled
@@ -20,6 +22,7 @@
 // Test hooks, by the whole content of a user message: /end (a short goodbye, then close 1000
 // 'consultation complete'), /error (part of a reply, then {type: 'error', content}), /long, /drop.
 import { randomUUID } from 'node:crypto';
+import { AnswerBook } from '../answers.js';
 import { hookOf } from '../connection.js';
 import { consultationReply, longReply } from '../replies.js';
 import { fieldProblems, frameHead, isNonEmptyString, isObject } from '../validate.js';
@@ -42,6 +45,26 @@ export function consultationProblems(frame) {
   if (!f || !type) return problems;
   return fieldProblems(f, CLIENT_SPECS[/** @type {keyof typeof CLIENT_SPECS} */ (type)], at);
 }
+
+/**
+ * A reply as a resend gets it again: start, one chunk with the whole text, complete, and its
+ * template card, under the same reply id.
+ * @typedef {{id: string, markdown: string, template: Record<string, unknown> | null}} Made
+ * @typedef {import('../answers.js').Entry<Made>} Entry
+ */
+
+/** @param {import('../connection.js').Connection} to @param {Made} made */
+function replay(to, made) {
+  const send = (/** @type {string} */ type, /** @type {Record<string, unknown>} */ fields) =>
+    to.send({ type, ...fields, timestamp: new Date().toISOString() });
+  send('ai_message_start', { message_id: made.id });
+  send('ai_message_chunk', { message_id: made.id, content: made.markdown });
+  send('ai_message_complete', { messageId: made.id });
+  if (made.template) send('template_created', { message_id: newId(), metadata: made.template });
+}
+
+/** @param {import('../connection.js').Connection} conn */
+const answers = (conn) => conn.store('consultation:answers', () => new AnswerBook(replay));
 
 const newId = () => `msg_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 
@@ -79,9 +102,16 @@ export const consultation = {
         if (frame.type === 'ping') {
           if (conn.options.heartbeatReply) send('pong', { message_id: frame.message_id ?? newId() });
         } else if (frame.type === 'user_message' && typeof frame.content === 'string') {
-          if (isNonEmptyString(frame.message_id) && !conn.firstTime(consultationId, frame.message_id)) return;
+          /** @type {Entry | null} */
+          let entry = null;
+          if (isNonEmptyString(frame.message_id)) {
+            const key = `${consultationId}:${frame.message_id}`;
+            // Seen before: its reply again (replayed whole, same id), never a second one.
+            if (!conn.firstTime(consultationId, frame.message_id) && answers(conn).again(key, conn)) return;
+            entry = answers(conn).first(key, conn);
+          }
           const content = frame.content;
-          conn.enqueue(() => answer(conn, send, content));
+          conn.enqueue(() => answer(conn, send, content, entry));
         }
       },
     };
@@ -98,18 +128,27 @@ export const consultation = {
  * @param {import('../connection.js').Connection} conn
  * @param {(type: string, fields: Record<string, unknown>) => boolean} send
  * @param {string} content
+ * @param {Entry | null} entry where the reply is kept for a resend of the message
  */
-async function answer(conn, send, content) {
+async function answer(conn, send, content, entry) {
   const hook = hookOf(content);
+  if (!conn.open && (!entry || hook)) return; // dropped (or silenced) meanwhile
   const own = hook === '/long' ? { ...longReply(), template: null } : consultationReply(content);
   const { markdown, scripted } = conn.takeReply(
     'consultation',
     content,
     hook === '/end' ? { markdown: GOODBYE, extras: {} } : own,
   );
+  const id = newId();
+  const template = scripted?.template ?? (scripted ? null : own.template);
+  const templateMetadata = template
+    ? { template_id: `tmpl_${randomUUID().replaceAll('-', '').slice(0, 8)}`, ...template }
+    : null;
+  // The reply is made, even if the socket that asked went away: a resend elsewhere gets it.
+  if (entry && !hook) answers(conn).made(entry, { id, markdown, template: templateMetadata });
+  if (!conn.open) return;
   await conn.think();
   if (!conn.open) return;
-  const id = newId();
   send('ai_message_start', { message_id: id });
   const outcome = await conn.streamHooked(
     markdown,
@@ -121,9 +160,5 @@ async function answer(conn, send, content) {
   if (outcome === 'error') return void send('error', { content: ERROR_TEXT });
   send('ai_message_complete', { messageId: id });
   if (hook === '/end') return conn.close(1000, 'consultation complete');
-  const template = scripted?.template ?? (scripted ? null : own.template);
-  if (template) {
-    const templateId = `tmpl_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
-    send('template_created', { message_id: newId(), metadata: { template_id: templateId, ...template } });
-  }
+  if (templateMetadata) send('template_created', { message_id: newId(), metadata: templateMetadata });
 }

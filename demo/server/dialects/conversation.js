@@ -12,7 +12,9 @@
 //   typing {conversation_id, is_typing}               (recorded)
 // A send_message is acked (after ackDelayMs; never with dropAcks) by message_received
 // {message: {id, content, message_type: 'user', sender_id, created_at, client_id}}; a resent
-// client_id is acked again with the same message but not answered twice. The answer, one at a
+// client_id is acked again with the same message and never answered anew: on another socket its
+// reply is replayed whole under the same id (stream_start, one stream_content with is_complete,
+// stream_complete), at once or as soon as it is made (../answers.js). The answer, one at a
 // time per socket: typing_indicator {conversation_id, user_id: 'assistant', is_typing: true},
 // stream_start {message_id}, stream_content {message_id, content, is_complete} (true on the last),
 // stream_complete {message_id, usage: {prompt_tokens, completion_tokens, total_tokens}},
@@ -22,6 +24,7 @@
 // Test hooks, by the whole content of a sent message: /error (part of a reply, then error
 // {code: 'AI_SERVICE_ERROR', message}), /other-tab (no answer; message_added × 2, a user message
 // and an assistant message sent "from another tab", then conversation_updated), /long, /drop.
+import { AnswerBook } from '../answers.js';
 import { hookOf } from '../connection.js';
 import { sleep } from '../pace.js';
 import { longReply } from '../replies.js';
@@ -57,6 +60,25 @@ export function conversationProblems(frame) {
 /** @param {import('../connection.js').Connection} conn */
 const stateOf = (conn) =>
   conn.store('conversation', () => /** @type {ConversationState} */ ({ nextId: 1000, acked: new Map() }));
+
+/**
+ * A reply as a resend gets it again, under the same id: start, one chunk with the whole text
+ * (`is_complete`), complete.
+ * @typedef {{id: number, cid: unknown, markdown: string, usage: Record<string, number>}} Made
+ * @typedef {import('../answers.js').Entry<Made>} Entry
+ */
+
+/** @param {import('../connection.js').Connection} to @param {Made} made */
+function replay(to, made) {
+  const send = (/** @type {string} */ type, /** @type {Record<string, unknown>} */ data) =>
+    to.send({ type, data });
+  send('stream_start', { message_id: made.id, conversation_id: made.cid });
+  send('stream_content', { message_id: made.id, content: made.markdown, is_complete: true });
+  send('stream_complete', { message_id: made.id, usage: made.usage });
+}
+
+/** @param {import('../connection.js').Connection} conn */
+const answers = (conn) => conn.store('conversation:answers', () => new AnswerBook(replay));
 
 /** @type {import('../connection.js').Dialect} */
 export const conversation = {
@@ -134,10 +156,16 @@ export const conversation = {
         const acked = sleep(conn.options.ackDelayMs).then(() => {
           if (!conn.options.dropAcks) send('message_received', { message });
         });
-        if (!fresh || known) return;
+        const book = answers(conn);
+        // Seen before: acknowledged again, and its reply replayed on another socket, never a second one.
+        if (!fresh || known) {
+          if (clientId) void acked.then(() => book.again(key, conn));
+          return;
+        }
         const hook = hookOf(content);
+        const entry = clientId && !hook ? book.first(key, conn) : null;
         if (hook === '/other-tab') void acked.then(() => otherTab(conn, state, cid, userId));
-        else conn.enqueue(() => acked.then(() => answer(conn, send, cid, content, hook)));
+        else conn.enqueue(() => acked.then(() => answer(conn, send, cid, content, hook, entry)));
       },
     };
   },
@@ -154,16 +182,24 @@ export const conversation = {
  * @param {unknown} cid
  * @param {string} content
  * @param {string} hook
+ * @param {Entry | null} entry where the reply is kept for a resend of the message
  */
-async function answer(conn, send, cid, content, hook) {
+async function answer(conn, send, cid, content, hook, entry) {
+  if (!conn.open && !entry) return; // dropped (or silenced) meanwhile
   const state = stateOf(conn);
   const { markdown } = conn.takeReply('chat', content, hook === '/long' ? longReply() : undefined);
+  const messageId = state.nextId++;
+  const prompt = 24 + Math.ceil(content.length / 4);
+  const completion = Math.ceil(markdown.length / 4);
+  const usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  // The reply is made, even if the socket that asked went away: a resend elsewhere gets it.
+  if (entry) answers(conn).made(entry, { id: messageId, cid, markdown, usage });
+  if (!conn.open) return;
   const typing = (/** @type {boolean} */ isTyping) =>
     send('typing_indicator', { conversation_id: cid, user_id: 'assistant', is_typing: isTyping });
   typing(true);
   await conn.think();
   if (!conn.open) return;
-  const messageId = state.nextId++;
   send('stream_start', { message_id: messageId, conversation_id: cid });
   const outcome = await conn.streamHooked(
     markdown,
@@ -175,12 +211,7 @@ async function answer(conn, send, cid, content, hook) {
   if (outcome === 'error') {
     send('error', { code: 'AI_SERVICE_ERROR', message: ERROR_TEXT, message_id: messageId });
   } else {
-    const prompt = 24 + Math.ceil(content.length / 4);
-    const completion = Math.ceil(markdown.length / 4);
-    send('stream_complete', {
-      message_id: messageId,
-      usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
-    });
+    send('stream_complete', { message_id: messageId, usage });
   }
   typing(false);
 }

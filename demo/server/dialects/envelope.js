@@ -16,8 +16,10 @@
 // a pause, `chunk` frames {content: delta} sharing one reply id (the envelope's message_id),
 // `complete` (same id; `analysis` for symptom_checker, `recommendations` for
 // doctor_recommendation) and typing {is_typing: false}. A message whose message_id was seen
-// before in its session is recorded but not answered again. `heartbeat` is answered with a
-// `heartbeat` carrying the same message_id (option heartbeatReply).
+// before in its session is recorded and never answered anew: on another socket (the client did not
+// see its reply begin) its reply is replayed as one `complete` {content: <the whole reply>, …extras}
+// with the same reply id, at once or as soon as it is made (../answers.js). `heartbeat` is
+// answered with a `heartbeat` carrying the same message_id (option heartbeatReply).
 //
 // Test hooks, by the whole content of a user message:
 //   /error    part of a reply, then {type: 'error', data: {error: 'The AI service is temporarily
@@ -34,6 +36,7 @@
 // mode), as one {type: 'complete', data: {content: <the whole reply>, …its extras}} with the
 // reply's message_id. Once only; listed by the backend's redeliveries().
 import { randomUUID } from 'node:crypto';
+import { AnswerBook } from '../answers.js';
 import { longReply } from '../replies.js';
 import { isIsoUtc, isNonEmptyString, isObject, isUuidV4, show } from '../validate.js';
 
@@ -45,6 +48,29 @@ export const ERROR_TEXT = 'The AI service is temporarily unavailable.';
  * A reply under way on a socket: what re-delivery sends if the socket drops before it completes.
  * @typedef {{session: string, messageId: string, content: string, data: Record<string, unknown>}} ReplyInFlight
  */
+
+/**
+ * A reply as a resend gets it again: one `complete` with the whole content, the same reply id.
+ * @typedef {{replyId: string, data: Record<string, unknown>}} Made
+ * @typedef {import('../answers.js').Entry<Made>} Entry
+ */
+
+/** @param {import('../connection.js').Connection} conn */
+const answers = (conn) =>
+  conn.store(
+    'envelope:answers',
+    () =>
+      new AnswerBook(
+        /** @param {import('../connection.js').Connection} to @param {Made} made */ (to, made) =>
+          void to.send({
+            type: 'complete',
+            data: made.data,
+            session_id: to.sessionId,
+            message_id: made.replyId,
+            timestamp: new Date().toISOString(),
+          }),
+      ),
+  );
 
 /** @param {import('../connection.js').Connection} conn */
 const undelivered = (conn) =>
@@ -189,8 +215,13 @@ export const envelope = {
           const echo = typeof frame.message_id === 'string' ? frame.message_id : undefined;
           if (conn.options.heartbeatReply) send('heartbeat', { timestamp: new Date().toISOString() }, echo);
         } else if (frame.type === 'message' && typeof data.content === 'string') {
+          /** @type {Entry | null} */
+          let entry = null;
           if (typeof frame.session_id === 'string' && typeof frame.message_id === 'string') {
-            if (!conn.firstTime(frame.session_id, frame.message_id)) return;
+            const key = `${frame.session_id}:${frame.message_id}`;
+            // Seen before: its reply again (replayed whole, same reply id), never a second one.
+            if (!conn.firstTime(frame.session_id, frame.message_id) && answers(conn).again(key, conn)) return;
+            entry = answers(conn).first(key, conn);
           }
           const feature =
             typeof data.ai_feature === 'string' && data.ai_feature ? data.ai_feature : pathFeature;
@@ -201,7 +232,7 @@ export const envelope = {
           }
           const content = data.content;
           const session = conn.sessionId ?? '';
-          conn.enqueue(() => reply(conn, send, feature, content, session, inFlight));
+          conn.enqueue(() => reply(conn, send, feature, content, session, inFlight, entry));
         }
       },
       onClose() {
@@ -219,10 +250,11 @@ export const envelope = {
  * @param {string} content
  * @param {string} session the session of the user message
  * @param {{current: ReplyInFlight | null}} inFlight set while the reply is under way
+ * @param {Entry | null} entry where the reply is kept for a resend of the message
  */
-async function reply(conn, send, feature, content, session, inFlight) {
-  if (!conn.open) return; // dropped (or silenced) while an earlier reply streamed
+async function reply(conn, send, feature, content, session, inFlight, entry) {
   const hook = content.trim().toLowerCase();
+  if (!conn.open && (!entry || hook.startsWith('/'))) return; // dropped (or silenced) meanwhile
   if (hook === '/status') {
     send('status', {
       status: 'maintenance',
@@ -254,6 +286,10 @@ async function reply(conn, send, feature, content, session, inFlight) {
   const done = {};
   if (extras.analysis) done.analysis = extras.analysis;
   if (extras.recommendations) done.recommendations = extras.recommendations;
+  // The reply is made, even if the socket that asked went away: a resend elsewhere gets it.
+  if (entry && !hook.startsWith('/'))
+    answers(conn).made(entry, { replyId, data: { ...done, ...scripted, content: markdown } });
+  if (!conn.open) return;
   inFlight.current = { session, messageId: replyId, content: markdown, data: { ...done, ...scripted } };
   send('typing', { is_typing: true }, replyId);
   await conn.think();

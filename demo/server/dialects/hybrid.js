@@ -12,16 +12,18 @@
 // {type: 'notification', body} after the first saved reply of a socket; a socket message `/notify`
 // -> a notification and a {type: 'message', id, role: 'assistant', content} from another device.
 //
-// Reply stream: GET /api/v1/chat/stream?message=…&session_id=… with Authorization: Bearer TOKEN
+// Reply stream: GET /api/v1/chat/stream?message=…&session_id=…&message_id=… with Authorization: Bearer TOKEN
 // (no or refused token: 401 text; a token in the query is a violation; no message: 400). The
 // body is text/event-stream: one event per delta, its form changing along the reply (plain text,
 // {"content"}, {"delta"}, {"text"}, {"choices": [{"delta": {"content"}}]}), a delta with a newline
 // (or pretty-printed JSON) as several `data:` lines, `: keep-alive` comments, `data: [DONE]` last.
-// CORS allows any origin (the tests fetch cross-origin). Violations of a stream request are
+// A request made again with a message_id seen before (its response was lost) streams the same
+// reply again (../answers.js). CORS allows any origin (the tests fetch cross-origin). Violations of a stream request are
 // recorded as `#sse{n}: …`; every request is listed by `streamRequests()`.
 //
 // Test hooks, by the message text of a stream: /http-error (HTTP 500, JSON body), /broken (part
 // of a reply, then the connection is cut without [DONE]), /long (about 8 KB).
+import { AnswerBook } from '../answers.js';
 import { hookOf, redactedQuery, streamChunks } from '../connection.js';
 import { authorizationOf, preflight, respond, sseData, startEventStream } from '../http.js';
 import { sleep, between } from '../pace.js';
@@ -47,10 +49,17 @@ const FORMS = [
 
 /**
  * @typedef {{conn: import('../connection.js').Connection, token: string, saved: number}} Socket
- * @typedef {{streams: number, sockets: Set<Socket>, streamed: Map<string, string[]>, history: Map<string, number>}} HybridState
+ * @typedef {{streams: number, sockets: Set<Socket>, streamed: Map<string, string[]>, history: Map<string, number>, answers: AnswerBook<string>}} HybridState
  */
 const initState = () =>
-  /** @type {HybridState} */ ({ streams: 0, sockets: new Set(), streamed: new Map(), history: new Map() });
+  /** @type {HybridState} */ ({
+    streams: 0,
+    sockets: new Set(),
+    streamed: new Map(),
+    history: new Map(),
+    // The replies made per message id: a stream request made again gets the same reply.
+    answers: new AnswerBook(() => {}),
+  });
 
 /**
  * What protocols.md §3 requires of a client socket frame; returns every problem found.
@@ -219,7 +228,13 @@ async function stream(req, res, backend, state, token, message) {
   startEventStream(req, res);
   backend.trackStream(res);
   const hook = hookOf(message);
-  const { markdown } = backend.takeReply('chat', message, hook === '/long' ? longReply() : undefined);
+  // A request made again for the same message (its response was lost) streams the same reply.
+  const messageId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('message_id');
+  const key = messageId && !hook ? `${token}:${messageId}` : '';
+  const made = key ? state.answers.replyFor(key) : undefined;
+  const markdown =
+    made ?? backend.takeReply('chat', message, hook === '/long' ? longReply() : undefined).markdown;
+  if (key && made === undefined) state.answers.made(state.answers.first(key, null), markdown);
   const pace = backend.currentOptions().pace;
   typing(true);
   res.write(': stream open\n\n');

@@ -186,7 +186,8 @@
     state.startAt = now();
     el.send(prompt);
     const message = /** @type {{state: string, content: string}} */ (await finished);
-    await el.updateComplete;
+    // Until no update is pending: a long reply's final render may take a few frames.
+    while (!(await el.updateComplete));
     state.finalAt = now();
     const content = replyContent();
     return {
@@ -440,6 +441,49 @@
     };
   }
 
+  /** Resolves once the next assistant reply is no longer streaming and is rendered. */
+  async function nextReplyDone() {
+    await nextFinishedReply();
+    while (!(await widget().updateComplete));
+    return true;
+  }
+
+  /**
+   * View jumps: until `stop()`, on every animation frame (native rAF, after the widget's own
+   * frame work), whether the transcript is following its bottom and whether its content got
+   * shorter since the last frame while it was: the text a reader follows would jump.
+   */
+  function viewJumpWatch() {
+    const log = /** @type {HTMLElement} */ (shadow().querySelector('[part~="log"]'));
+    let running = true;
+    let last = log.scrollHeight;
+    /** @type {{frames: number, followingFrames: number, jumps: number, jumpPx: number, sizes: number[]}} */
+    const figures = { frames: 0, followingFrames: 0, jumps: 0, jumpPx: 0, sizes: [] };
+    const tick = () => {
+      if (!running) return;
+      const height = log.scrollHeight;
+      const following = last - log.scrollTop - log.clientHeight <= 32;
+      figures.frames++;
+      if (following) {
+        figures.followingFrames++;
+        if (height + 0.5 < last) {
+          figures.jumps++;
+          figures.jumpPx += last - height;
+          if (figures.sizes.length < 6) figures.sizes.push(Math.round(last - height));
+        }
+      }
+      last = height;
+      nativeRaf(tick);
+    };
+    nativeRaf(tick);
+    return {
+      stop() {
+        running = false;
+        return figures;
+      },
+    };
+  }
+
   /** Startup figures of this load (ms since navigation start). */
   const startup = {
     /** @type {number | null} */
@@ -489,6 +533,8 @@
       widgetReplies,
       othersUntouched,
       burstWatch,
+      viewJumpWatch,
+      nextReplyDone,
       startupFigures,
     },
   });
