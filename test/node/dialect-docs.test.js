@@ -65,7 +65,8 @@ function httpWire(source) {
   const read = [
     ...[...decode.matchAll(/case '([^']+)':/g)].map((m) => m[1] ?? ''),
     ...[...decode.matchAll(/\b(?:event|type|data\.trim\(\))\s*[!=]==\s*'([^']+)'/g)].map((m) => m[1] ?? ''),
-    ...[...decode.matchAll(/\['(\w+)'\]/g)].map((m) => m[1] ?? ''),
+    // Keys read by name (`error['code']`; not those assigned, `meta['model'] = …`).
+    ...[...decode.matchAll(/\['(\w+)'\](?!\s*=(?!=))/g)].map((m) => m[1] ?? ''),
     ...schemaFields(source),
   ];
   const prefixes = [...decode.matchAll(/\.startsWith\('([^']+)'\)/g)].map((m) => m[1] ?? '');
@@ -114,7 +115,8 @@ for (const name of names) {
       const codes = /closeCodes:\s*\{([^}]*)\}/.exec(source)?.[1] ?? '';
       const declared = codes.includes('REFUSED_TOKEN_CODES') ? ['4001', '4401', '1008', '4003', '4403'] : [];
       declared.push(...(codes.match(/\d{4}/g) ?? []));
-      for (const code of declared) assert.match(page, new RegExp(`\\b${code}\\b`), `${name}.md: close ${code}`);
+      for (const code of declared)
+        assert.match(page, new RegExp(`\\b${code}\\b`), `${name}.md: close ${code}`);
     } else {
       const { read, prefixes, written } = httpWire(source);
       assert.ok(read.length >= 3 && written.length >= 3, `${name}: read ${read}, written ${written}`);
@@ -122,8 +124,13 @@ for (const name of names) {
       for (const prefix of prefixes)
         assert.ok(page.includes(`\`${prefix}`), `${name}.md names the prefix \`${prefix}…\``);
       for (const field of written)
-        assert.match(page, new RegExp(`^\\| \`${field}\``, 'm'), `${name}.md: a table row for the field \`${field}\``);
-      for (const status of STATUSES) assert.match(page, new RegExp(`\\b${status}\\b`), `${name}.md: HTTP ${status}`);
+        assert.match(
+          page,
+          new RegExp(`^\\| \`${field}\``, 'm'),
+          `${name}.md: a table row for the field \`${field}\``,
+        );
+      for (const status of STATUSES)
+        assert.match(page, new RegExp(`\\b${status}\\b`), `${name}.md: HTTP ${status}`);
       assert.match(page, /interrupted/, `${name}.md: how a cut stream ends`);
     }
     assert.match(page, /## An example session/);
