@@ -134,6 +134,9 @@ export default defineConfig(({ mode }) => {
       ...(npm ? [frameworksImportThePackage()] : [domOnly(iife ? 'iife' : 'es')]),
     ],
     server: { host: '127.0.0.1', open: false },
+    // Only the demo's pages are scanned for dependencies to pre-bundle (the framework apps under
+    // test/ have their own, installed by `npm run apps`).
+    optimizeDeps: { entries: ['demo/**/*.html'] },
     preview: { host: '127.0.0.1' },
     build: {
       target: 'es2022',

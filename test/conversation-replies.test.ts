@@ -47,6 +47,23 @@ const tool = (id: string, state: 'running' | 'done' | 'failed', more: Partial<Se
   ({ type: 'activity', id, state, ...more }) as ServerEvent;
 
 describe('conversation: replies of the standard streams', () => {
+  it('a card for a reply that has begun but has no text yet keeps the reply open for its text', () => {
+    const card = { type: 'template', title: 'Slots' } as unknown as Extract<
+      ServerEvent,
+      { type: 'card' }
+    >['card'];
+    const conv = apply(
+      asked(),
+      { type: 'reply-start', id: 'r1' },
+      { type: 'card', id: 'r1', card },
+      { type: 'reply-delta', id: 'r1', delta: 'Here are the slots' },
+      { type: 'reply-end', id: 'r1' },
+    );
+    expect(conv.messages).to.have.length(2);
+    expect(conv.messages[1]).to.include({ id: 'r1', content: 'Here are the slots', state: 'complete' });
+    expect(conv.messages[1]!.card).to.equal(card);
+  });
+
   it('reply-start opens the reply: the typing indicator stays until something of it shows, deltas without id go to it', () => {
     let conv = apply(asked(), { type: 'reply-start', id: 'r1' });
     expect(conv.openReplyId).to.equal('r1');

@@ -162,7 +162,8 @@ async function serve(req, res, backend, url, featurePath, { name, check, answer 
   let closed = false;
   res.on('close', () => (closed = true));
   backend.trackStream(res);
-  const isOpen = () => !closed && !res.destroyed;
+  let severed = false;
+  const isOpen = () => !closed && !severed && !res.destroyed;
   /** @type {Turn} */
   const turn = {
     req,
@@ -174,7 +175,13 @@ async function serve(req, res, backend, url, featurePath, { name, check, answer 
     hook,
     label,
     isOpen,
-    cut: () => void res.socket?.destroy(),
+    // What was written goes out first (destroying at once can drop it from the socket's buffer):
+    // then the connection ends with no last chunk, as when a proxy or the network cuts it.
+    cut: () => {
+      severed = true;
+      const socket = res.socket;
+      if (socket) socket.end(() => socket.destroy());
+    },
     stall: async () => {
       const until = Date.now() + STALL_MS;
       while (isOpen() && Date.now() < until) await sleep(50);
@@ -189,7 +196,7 @@ async function serve(req, res, backend, url, featurePath, { name, check, answer 
     return;
   }
   if (entry.outcome === 'complete' && !isOpen()) entry.outcome = 'closed';
-  if (!res.writableEnded && !res.destroyed) res.end();
+  if (!severed && !res.writableEnded && !res.destroyed) res.end();
 }
 
 /**

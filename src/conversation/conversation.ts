@@ -272,10 +272,12 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       const index = event.id === undefined ? -1 : indexOf(conv.messages, event.id);
       if (index >= 0) conversation = updateMessage(conv, index, { card: event.card }, notices);
       else {
+        // A card for the reply that has begun (reply-start, no text yet) opens it: its text follows.
+        const opens = event.id !== undefined && event.id === conv.openReplyId;
         const fields = {
           id: event.id ?? ctx.newId(),
           content: '',
-          state: 'complete',
+          state: opens ? 'streaming' : 'complete',
           card: event.card,
         } as const;
         conversation = newReply({ ...conv, awaiting: false }, fields, ctx, notices);

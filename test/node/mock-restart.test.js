@@ -1,7 +1,8 @@
 // The mock backend as the chaos harness relies on it: a "crash" (stop() then restart(), as a
 // process dying and coming back) keeps the sessions' deduplication memory, as a real backend's
-// database would, so a message resent with the same id after the crash is recognised and not
-// answered twice; and option `echo` lets a reply name the message it answers.
+// database would, so a message resent with the same id after the crash is recognised and answered
+// with the reply it already had (replayed whole, under the same reply id), never a second one; and
+// option `echo` lets a reply name the message it answers.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -28,13 +29,15 @@ async function open() {
   const ws = new WebSocket(`ws://127.0.0.1:${backend.port}/chat/ws?token=t`);
   /** @type {Map<string, string>} reply id -> text so far */
   const texts = new Map();
-  /** @type {string[]} */
+  /** @type {{ id: string, text: string }[]} */
   const complete = [];
   ws.on('message', (raw) => {
     const frame = JSON.parse(String(raw));
     if (frame.type === 'chunk')
       texts.set(frame.message_id, (texts.get(frame.message_id) ?? '') + frame.data.content);
-    if (frame.type === 'complete') complete.push(texts.get(frame.message_id) ?? '');
+    // A replayed reply comes whole in its `complete` frame.
+    if (frame.type === 'complete')
+      complete.push({ id: frame.message_id, text: texts.get(frame.message_id) ?? frame.data?.content ?? '' });
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
@@ -55,12 +58,12 @@ async function until(predicate, what, timeout = 5000) {
   }
 }
 
-test('a message resent with the same id after a crash and restart is not answered again', async () => {
+test('a message resent with the same id after a crash and restart gets its first reply again, not a new one', async () => {
   const first = await open();
   const id = randomUUID();
   first.ws.send(message(id, 'chaos-m01 hello'));
   await until(() => first.complete.length === 1, 'the first reply');
-  assert.match(first.complete[0], /^Re: chaos-m01 hello\n\n\S/, 'the reply starts with the echo line');
+  assert.match(first.complete[0].text, /^Re: chaos-m01 hello\n\n\S/, 'the reply starts with the echo line');
 
   await backend.stop();
   await backend.restart();
@@ -68,10 +71,11 @@ test('a message resent with the same id after a crash and restart is not answere
   const second = await open();
   second.ws.send(message(id, 'chaos-m01 hello'));
   second.ws.send(message(randomUUID(), 'chaos-m02 again'));
-  await until(() => second.complete.length >= 1, 'a reply after the restart');
+  await until(() => second.complete.length >= 2, 'two replies after the restart');
   assert.equal(backend.stats().duplicates, 1, 'the resend was recognised across the restart');
-  // Replies on a socket come one after the other, in order: an answer to the resend would be first.
-  assert.match(second.complete[0], /^Re: chaos-m02 again/);
-  assert.equal(second.complete.length, 1);
+  // Replies on a socket come one after the other, in order: the resend's is first, the same reply.
+  assert.deepEqual(second.complete[0], first.complete[0], 'the resend gets the reply it had, same id');
+  assert.match(second.complete[1].text, /^Re: chaos-m02 again/);
+  assert.notEqual(second.complete[1].id, first.complete[0].id);
   second.ws.close();
 });
