@@ -98,21 +98,36 @@ describe('delivery against the mock backend', () => {
       ></ai-chat>`,
     );
     await connected(el);
-    await backend.call('stop');
-    el.send('Are you back?');
-    const mine = () => el.messages.find((m) => m.content === 'Are you back?');
-    await until(() => mine()?.state === 'pending', 'pending');
-    await new Promise((r) => setTimeout(r, 1500)); // a request or two fail meanwhile
-    expect(el.messages.some((m) => m.state === 'failed')).to.equal(false);
-    await backend.call('nextReply', 'Back and answering.');
-    await backend.call('restart');
-    await until(
-      () => assistant(el).includes('complete:Back and answering.'),
-      'answered once it is back',
-      8000,
-    );
-    expect(mine()!.state).to.equal('sent');
-    const requests = await backend.call<{ query: Record<string, unknown> }[]>('streamRequests');
-    expect(requests.map((r) => r.query.message)).to.deep.equal(['Are you back?']);
+    // Counts the reply-stream requests that fail for want of a server (the session's fetch is
+    // the page's, looked up on each call).
+    const pageFetch = window.fetch;
+    let unreachable = 0;
+    window.fetch = (...args: Parameters<typeof fetch>) =>
+      pageFetch(...args).catch((error: unknown) => {
+        unreachable++;
+        throw error;
+      });
+    try {
+      await backend.call('stop');
+      el.send('Are you back?');
+      const mine = () => el.messages.find((m) => m.content === 'Are you back?');
+      await until(() => mine()?.state === 'pending', 'pending');
+      // The first request failed and so did the one made again after it: still waiting.
+      await until(() => unreachable >= 2, 'two requests fail', 10000);
+      expect(el.messages.some((m) => m.state === 'failed')).to.equal(false);
+      expect(mine()!.state).to.equal('pending');
+      await backend.call('nextReply', 'Back and answering.');
+      await backend.call('restart');
+      await until(
+        () => assistant(el).includes('complete:Back and answering.'),
+        'answered once it is back',
+        8000,
+      );
+      expect(mine()!.state).to.equal('sent');
+      const requests = await backend.call<{ query: Record<string, unknown> }[]>('streamRequests');
+      expect(requests.map((r) => r.query.message)).to.deep.equal(['Are you back?']);
+    } finally {
+      window.fetch = pageFetch;
+    }
   });
 });

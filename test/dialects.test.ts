@@ -7,7 +7,7 @@ import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatActionEvent, AiChatErrorEvent } from '../src/events.js';
 import { closeBackends, startBackend, type Backend } from './support/backend.js';
-import { connected, q, qa, replies, sleep, until } from './support/element.js';
+import { connected, q, qa, replies, until } from './support/element.js';
 
 type Frame = Record<string, unknown> & { type: string; data?: Record<string, unknown> };
 
@@ -229,7 +229,7 @@ describe('dialect: conversation', () => {
     );
 
   it('authenticates in the first frame, joins, and marks a message sent only when acknowledged', async () => {
-    const backend = await startBackend({ ackDelayMs: 300 });
+    const backend = await startBackend({ ackDelayMs: 1500 });
     const el = await conversation(backend);
     await connected(el);
     const [handshake] = await backend.call<{ query: Record<string, unknown> }[]>('handshakes');
@@ -239,8 +239,8 @@ describe('dialect: conversation', () => {
 
     await backend.call('nextReply', 'Hello! How can I help?');
     el.send('Hi there');
-    await el.updateComplete;
-    await sleep(100);
+    // Written and received, but the ack is 1.5 s away: still pending.
+    await until(async () => (await framesOf(backend, 'send_message')).length === 1, 'received');
     expect(el.messages[0]!.state).to.equal('pending');
     await until(() => el.messages[0]!.state === 'sent', 'acknowledged');
     await replies(el);
@@ -270,11 +270,18 @@ describe('dialect: conversation', () => {
       're-sent after reconnect',
     );
     await until(() => el.messages[0]!.state === 'sent', 'acknowledged after the re-send');
-    await sleep(300);
+    // A probe written after the resend: its reply comes after anything the resend gets (the
+    // backend replays the reply it made, under the same id, and the widget keeps one copy).
+    await backend.call('nextReply', 'Probe answered.');
+    el.send('probe');
+    await until(
+      () => el.messages.some((m) => m.content === 'Probe answered.' && m.state === 'complete'),
+      'probe',
+    );
     const sends = await framesOf(backend, 'send_message');
     expect(sends[0]!.data!.client_id).to.equal(sends[1]!.data!.client_id);
-    expect(el.messages.filter((m) => m.role === 'assistant')).to.have.length(1);
-    expect(el.messages.filter((m) => m.role === 'user')).to.have.length(1);
+    expect(el.messages.filter((m) => m.role === 'assistant')).to.have.length(2);
+    expect(el.messages.filter((m) => m.role === 'user')).to.have.length(2);
     await noViolations(backend);
   });
 
@@ -303,7 +310,8 @@ describe('dialect: conversation', () => {
     const backend = await startBackend();
     const el = await conversation(backend, 'revoked');
     await until(() => el.status === 'unauthorized', `status ${el.status}`);
-    await sleep(1200);
+    // No retry by itself, however long one waits: shown on the fake clock (session.test.ts, 'a
+    // refused token or a final close code stops retrying').
     expect(await backend.call<unknown[]>('handshakes')).to.have.length(1);
   });
 });
@@ -366,7 +374,8 @@ describe('dialect: consultation', () => {
     await until(() => el.status === 'offline', `status ${el.status}`);
     await el.updateComplete;
     expect(q(el, '[part~="notice"]')!.textContent).to.contain('ended');
-    await sleep(1200);
+    // No reconnect by itself: shown on the fake clock (session.test.ts, 'a refused token or a
+    // final close code stops retrying').
     expect(await backend.call<unknown[]>('handshakes')).to.have.length(1);
   });
 
@@ -376,7 +385,7 @@ describe('dialect: consultation', () => {
     await until(() => el.status === 'offline', `status ${el.status}`);
     await el.updateComplete;
     expect(q(el, '[part~="notice"]')!.textContent).to.contain('denied');
-    await sleep(1200);
+    // No retry by itself: shown on the fake clock (session.test.ts, as above).
     expect(await backend.call<unknown[]>('handshakes')).to.have.length(1);
   });
 });

@@ -253,11 +253,16 @@ describe('readEventStream', () => {
 
   it('stops delivering anything once aborted', async () => {
     const log: string[] = [];
-    let pull!: (value: string) => void;
+    /** The reader's pending pull, answered by the test; undefined until the reader asks. */
+    let pull: ((text: string) => void) | undefined;
+    let cancelled = false;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         const text = await new Promise<string>((r) => (pull = r));
         controller.enqueue(new TextEncoder().encode(text));
+      },
+      cancel() {
+        cancelled = true;
       },
     });
     const abort = readEventStream(
@@ -268,11 +273,22 @@ describe('readEventStream', () => {
         onError: (f) => log.push(f.reason),
       },
     );
-    await new Promise((r) => setTimeout(r, 20));
-    pull('data: first\n\n');
-    await new Promise((r) => setTimeout(r, 20));
+    /** Waits (a bounded number of turns of the event loop) for what the reader does next. */
+    const next = async (happened: () => boolean, what: string) => {
+      for (let i = 0; i < 200 && !happened(); i++) await tick();
+      expect(happened(), what).to.equal(true);
+    };
+    await next(() => pull !== undefined, 'the reader asks for data');
+    const first = pull!;
+    pull = undefined;
+    first('data: first\n\n');
+    await next(() => log.length === 1, 'the first event');
+    await next(() => pull !== undefined, 'the reader asks for more');
+    const second = pull!;
     abort();
-    await new Promise((r) => setTimeout(r, 20));
+    // The reader gave the body up: nothing more can be read from it, whatever comes.
+    await next(() => cancelled, 'the body cancelled');
+    second('data: second\n\n');
     expect(log).to.deep.equal(['first']);
   });
 });

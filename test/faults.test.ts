@@ -6,7 +6,7 @@ import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
 import type { AiChatErrorEvent } from '../src/events.js';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
-import { connected, q, qa, replies, sleep, until } from './support/element.js';
+import { connected, q, qa, replies, until } from './support/element.js';
 
 let faults = 0;
 
@@ -96,24 +96,30 @@ describe('faults', () => {
     const backend = await startBackend();
     const el = await mount(backend);
     await connected(el);
+    let attempt = 0;
+    el.addEventListener('ai-chat-status', (e) => (attempt = Math.max(attempt, e.detail.attempt ?? 0)));
     await backend.call('stop');
     faults++;
     el.send('one');
     await until(() => el.status === 'reconnecting', 'reconnecting');
     el.send('two');
     setVisibility('hidden');
-    await sleep(1500);
+    await until(() => attempt >= 2, 'an attempt failed while hidden');
     el.send('three');
+    const before = attempt;
+    // Back on the page: the waiting retry is made at once (and fails: the backend is down).
     setVisibility('visible');
-    await sleep(300);
+    await until(() => attempt > before, 'an attempt made on showing the page');
     expect(el.messages.filter((m) => m.state === 'pending')).to.have.length(3);
     await backend.call('restart');
     // Back on the page: a pending retry fires at once instead of waiting out its backoff.
     setVisibility('hidden');
     setVisibility('visible');
     await until(async () => (await userFrames(backend)).length === 3, 'all three arrive');
-    await sleep(500);
-    expect(await contents(backend)).to.deep.equal(['one', 'two', 'three']);
+    // A probe written after them: streams are ordered, so a resend of any would arrive before it.
+    el.send('probe');
+    await until(async () => (await contents(backend)).includes('probe'), 'the probe arrives');
+    expect(await contents(backend)).to.deep.equal(['one', 'two', 'three', 'probe']);
     await until(
       () => el.messages.filter((m) => m.role === 'user').every((m) => m.state === 'sent'),
       'all sent',
@@ -148,7 +154,8 @@ describe('faults', () => {
       ></ai-chat>`,
     );
     await until(() => el.status === 'unauthorized', 'the first token is refused');
-    await sleep(1200);
+    // That nothing retries by itself after a refusal is shown on the fake clock (session.test.ts,
+    // 'a refused token or a final close code stops retrying'): a fixed wait could only say "not yet".
     expect(calls).to.equal(1);
     expect(await handshakes(backend)).to.equal(1);
     el.retry();
@@ -235,17 +242,18 @@ describe('faults', () => {
       const sent = small.sent + big.sent;
       faults += sent;
       await until(() => errors >= sent, `an error per bad frame (${errors}/${sent})`, 15000);
-      await sleep(200);
-      expect(errors).to.equal(sent);
-      expect(warnings, 'console warnings are rate-limited').to.be.at.most(10 + Math.ceil(sent / 100));
-      expect(thrown).to.deep.equal([]);
-      expect(el.status).to.equal('connected');
       await backend.call('nextReply', 'Still **fine**.');
       el.send('are you ok?');
       await until(
         () => q(el, '[part~="assistant"] strong')?.textContent === 'fine',
         'the next reply renders',
       );
+      // The reply came after every bad frame on the same socket (streams are ordered): no error
+      // can still be on its way.
+      expect(errors).to.equal(sent);
+      expect(warnings, 'console warnings are rate-limited').to.be.at.most(10 + Math.ceil(sent / 100));
+      expect(thrown).to.deep.equal([]);
+      expect(el.status).to.equal('connected');
     } finally {
       console.warn = warn;
       window.removeEventListener('error', onError);
@@ -281,11 +289,11 @@ describe('faults', () => {
     );
     el.remove();
     await until(async () => (await backend.call<number>('connections')) === 0, 'closed');
-    const received = (await backend.received()).length;
-    await backend.call('stop');
-    await backend.call('restart');
-    await sleep(1500);
-    expect((await backend.received()).length).to.equal(received);
+    // The server saw the socket close, and the session is closed for good (idle, not
+    // reconnecting). That a closed session keeps no timer, so nothing can be sent or retried
+    // later however long one waits, is the fake-clock teardown contract of session.test.ts: a
+    // fixed wait here could only say "not yet".
+    expect(el.status).to.equal('idle');
     expect(await handshakes(backend)).to.equal(1);
   });
 

@@ -347,6 +347,32 @@ describe('ChatSession', () => {
     });
   });
 
+  describe('no retry', () => {
+    // What the integration tests cannot show in finite time: after these, nothing reconnects by
+    // itself, however long one waits (two minutes of fake time; the backoff cap is 30 s).
+    const cases = [
+      { dialect: 'envelope', code: 4401, status: 'unauthorized' },
+      { dialect: 'conversation', code: 4001, status: 'unauthorized' },
+      { dialect: 'consultation', code: 1000, status: 'offline' },
+      { dialect: 'consultation', code: 4403, status: 'offline' },
+      { dialect: 'consultation', code: 4404, status: 'offline' },
+    ] as const;
+    for (const { dialect, code, status } of cases) {
+      it(`a refused token or a final close code stops retrying: ${dialect} ${code}`, async () => {
+        let calls = 0;
+        const h = make({ dialect, sessionId: '7', tokenProvider: () => `t${++calls}` });
+        h.configure();
+        const ws = await h.open();
+        ws.serverClose(code, 'no');
+        expect(h.session.status).to.equal(status);
+        await h.advance(120_000, 5000);
+        expect(FakeWebSocket.instances).to.have.length(1);
+        expect(calls, 'the token provider is asked once, for the one attempt').to.equal(1);
+        expect(h.clock.pending(), 'no timer waits to retry').to.equal(0);
+      });
+    }
+  });
+
   describe('bounds', () => {
     it('heartbeat="2147484" is clamped: no heartbeat flood (defect 8)', async () => {
       const h = make({ heartbeat: 2_147_484 });

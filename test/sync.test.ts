@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
 import { closeBackends, startBackend, userFrames, type Backend } from './support/backend.js';
-import { connected, replies, sleep, until, litWarnings } from './support/element.js';
+import { connected, replies, until, litWarnings } from './support/element.js';
 
 /** Two elements on the same conversation, as two tabs would be. */
 async function twoTabs(backend: Backend, persist = 'local'): Promise<[AiChat, AiChat]> {
@@ -32,6 +32,33 @@ async function twoTabs(backend: Backend, persist = 'local'): Promise<[AiChat, Ai
   return [a, b];
 }
 
+/** Records the name of every BroadcastChannel opened on this page from now on (until the test ends). */
+function channelsOpened(): string[] {
+  const names: string[] = [];
+  const Original = window.BroadcastChannel;
+  window.BroadcastChannel = class extends Original {
+    constructor(name: string) {
+      super(name);
+      names.push(name);
+    }
+  };
+  restore.push(() => (window.BroadcastChannel = Original));
+  return names;
+}
+
+/** The messages posted on a channel from now on. */
+function listen(name: string): { content: string; state: string }[] {
+  const heard: { content: string; state: string }[] = [];
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (e: MessageEvent<{ message?: { content: string; state: string } }>) => {
+    if (e.data?.message) heard.push(e.data.message);
+  };
+  restore.push(() => channel.close());
+  return heard;
+}
+
+const restore: (() => void)[] = [];
+
 const transcript = (el: AiChat) => el.messages.map((m) => `${m.role}:${m.state}:${m.content}`);
 const contents = async (backend: Backend) =>
   (await userFrames(backend)).map((f) => (f.data as Record<string, unknown>).content);
@@ -42,6 +69,7 @@ describe('tabs in sync', () => {
     sessionStorage.clear();
   });
   afterEach(async () => {
+    for (const undo of restore.splice(0)) undo();
     await closeBackends();
     localStorage.clear();
     sessionStorage.clear();
@@ -64,9 +92,14 @@ describe('tabs in sync', () => {
     b.send('And on Saturday?');
     await replies(b, 2);
     await until(() => transcript(a).join() === transcript(b).join(), `A shows B's turn (${transcript(a)})`);
-    await sleep(200);
-    expect(await contents(backend)).to.deep.equal(['When do you open?', 'And on Saturday?']);
-    expect(transcript(a)).to.deep.equal([
+    // Each tab's socket is ordered: a copy from either would reach the server before its probe.
+    a.send('probe A');
+    b.send('probe B');
+    await until(async () => (await contents(backend)).length >= 4, 'both probes arrive');
+    const got = await contents(backend);
+    expect(got.slice(0, 2)).to.deep.equal(['When do you open?', 'And on Saturday?']);
+    expect([...got.slice(2)].sort()).to.deep.equal(['probe A', 'probe B']);
+    expect(transcript(a).slice(0, 4)).to.deep.equal([
       'user:sent:When do you open?',
       'assistant:complete:We open at **8:00**.',
       'user:sent:And on Saturday?',
@@ -126,23 +159,32 @@ describe('tabs in sync', () => {
 
   it('stops listening when the element is removed (its channel closes with it)', async () => {
     const backend = await startBackend();
+    const names = channelsOpened();
     const [a, b] = await twoTabs(backend);
     b.remove();
     await until(async () => (await backend.call<number>('connections')) === 1, "B's socket closed");
+    // A listener of our own, opened after B's channel: a channel delivers to its listeners in the
+    // order they were opened, so once this one has heard A's finished reply, B's would have too.
+    const heard = listen(names[0]!);
     await backend.call('nextReply', 'Only A hears this.');
     a.send('Hello?');
     await replies(a);
-    await sleep(100);
+    await until(
+      () => heard.some((m) => m.content === 'Only A hears this.' && m.state === 'complete'),
+      'heard',
+    );
     expect(b.messages).to.deep.equal([]);
   });
 
   it('does not sync without persist (each page is its own conversation)', async () => {
     const backend = await startBackend();
+    const names = channelsOpened();
     const [a, b] = await twoTabs(backend, 'none');
     await backend.call('nextReply', 'Private.');
     a.send('Just here');
     await replies(a);
-    await sleep(100);
+    // Nothing to wait for: no channel was ever opened, so nothing can reach B.
+    expect(names).to.deep.equal([]);
     expect(b.messages).to.deep.equal([]);
   });
 
@@ -182,8 +224,13 @@ describe('tabs in sync', () => {
       await backend.call('nextReply', 'Yes.');
       second.send('Is it covered?');
       await until(() => first.messages.length === 4, 'and back');
-      await sleep(200);
-      expect(await contents(backend)).to.deep.equal(['Where can I park?', 'Is it covered?']);
+      // Each frame's socket is ordered: a copy from either would reach the server before its probe.
+      first.send('probe 1');
+      second.send('probe 2');
+      await until(async () => (await contents(backend)).length >= 4, 'both probes arrive');
+      const got = await contents(backend);
+      expect(got.slice(0, 2)).to.deep.equal(['Where can I park?', 'Is it covered?']);
+      expect([...got.slice(2)].sort()).to.deep.equal(['probe 1', 'probe 2']);
     } finally {
       for (const frame of frames) frame.remove();
     }
