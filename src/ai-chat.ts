@@ -17,7 +17,13 @@ import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
 import { markdown } from './render/markdown-directive.js';
 import { changed } from './same.js';
-import { readSettings, settingDefaults, settingProperties, type SettingValues } from './settings.js';
+import {
+  ConnectMode,
+  readSettings,
+  settingDefaults,
+  settingProperties,
+  type SettingValues,
+} from './settings.js';
 import type { Status } from './transport/status.js';
 import { renderCard, type CardAction } from './views/cards.js';
 import { cardStyles } from './views/cards.styles.js';
@@ -190,7 +196,14 @@ export class AiChat extends LitElement {
   static override properties = settingProperties;
 
   /** The session with the backend, bridged to the element's lifetime. */
-  private readonly chat = new ChatController(this, () => ({ ...readSettings(this), panelOpen: this.inView }));
+  private readonly chat = new ChatController(
+    this,
+    () => ({ ...readSettings(this), panelOpen: this.inView }),
+    {},
+    // Its code loads once the chat is in view, or at once where it connects on load: a closed
+    // launcher that connects when opened (its default) loads none of it and opens no socket.
+    { needed: () => this.inView || this.connectMode === ConnectMode.auto },
+  );
   /** The language, its strings and the direction. */
   private readonly locale = new LocaleController(
     this,
@@ -227,7 +240,7 @@ export class AiChat extends LitElement {
   }
   set tokenProvider(provider: TokenProvider | undefined) {
     this._tokenProvider = provider;
-    this.chat.session.setTokenProvider(provider);
+    this.chat.setTokenProvider(provider);
   }
   private _tokenProvider?: TokenProvider;
   /** Whether the launcher's panel is open (`mode="launcher"`; the `open` attribute); also `open()` and `close()`. */
@@ -304,14 +317,19 @@ export class AiChat extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** Also waits for a language file on its way, and the update it brings. */
+  /** Also waits for what is on its way (a language file, the session's code), and the update it brings. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.locale.loading) {
-      await this.locale.loading;
+    for (let loading = this.onTheWay(); loading; loading = this.onTheWay()) {
+      await loading;
       done = await super.getUpdateComplete();
     }
     return done;
+  }
+
+  /** A part of the element on its way (a language file, the session's code), if any. */
+  private onTheWay(): Promise<unknown> | undefined {
+    return this.locale.loading ?? this.chat.loading;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
