@@ -8,6 +8,7 @@ import { Announcer } from './controllers/announcer.js';
 import { AvatarCopies } from './controllers/avatar-copies.js';
 import { ChatController, type TokenProvider } from './controllers/chat-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
+import { OnDemand } from './controllers/on-demand.js';
 import { Unread } from './controllers/unread.js';
 import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
 import { AiChatActionEvent } from './events.js';
@@ -15,7 +16,6 @@ import type { Strings, StringsOverride } from './i18n/index.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
 import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
-import { markdown } from './render/markdown-directive.js';
 import { changed } from './same.js';
 import {
   ConnectMode,
@@ -25,7 +25,7 @@ import {
   type SettingValues,
 } from './settings.js';
 import type { Status } from './transport/status.js';
-import { renderCard, type CardAction } from './views/cards.js';
+import type { CardAction } from './views/cards.js';
 import { cardStyles } from './views/cards.styles.js';
 import { extrasStyles } from './views/extras.styles.js';
 import { fitInput } from './views/composer.js';
@@ -204,6 +204,10 @@ export class AiChat extends LitElement {
     // launcher that connects when opened (its default) loads none of it and opens no socket.
     { needed: () => this.inView || this.connectMode === ConnectMode.auto },
   );
+  /** What loads on demand: the markdown renderer (with its sanitizer), the cards. */
+  private readonly parts = new OnDemand(this);
+  private readonly markdownRenderer = this.parts.module(() => import('./render/markdown-directive.js'));
+  private readonly cardRenderer = this.parts.module(() => import('./views/cards.js'));
   /** The language, its strings and the direction. */
   private readonly locale = new LocaleController(
     this,
@@ -219,6 +223,7 @@ export class AiChat extends LitElement {
     this,
     () => this.chat.takeAnnouncements(),
     () => this.locale.strings,
+    () => !this.parts.busy,
   );
   private readonly avatars = new AvatarCopies(this, () => this.chat.messages.map((m) => m.id));
   private readonly unread = new Unread(
@@ -327,9 +332,25 @@ export class AiChat extends LitElement {
     return done;
   }
 
-  /** A part of the element on its way (a language file, the session's code), if any. */
+  /** A part of the element on its way (a language file, the session's code, a renderer), if any. */
   private onTheWay(): Promise<unknown> | undefined {
-    return this.locale.loading ?? this.chat.loading;
+    return this.locale.loading ?? this.chat.loading ?? (this.parts.busy ? this.parts.settled() : undefined);
+  }
+
+  /**
+   * The markdown renderer once a reply has text, the cards once a card has come: each loads then
+   * (the markdown renderer sooner, see `prefetch`), and until it is there a reply shows as plain
+   * text and a card waits.
+   */
+  private renderers(messages: readonly ChatMessage[]): Renderers {
+    const markdown = this.markdownRenderer;
+    const cards = this.cardRenderer;
+    const text = markdown.ready || messages.some((m) => m.role === 'assistant' && m.content);
+    const card = cards.ready || messages.some((m) => m.card);
+    return {
+      markdown: text ? markdown.get()?.markdown : undefined,
+      card: card ? cards.get()?.renderCard : undefined,
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -344,9 +365,15 @@ export class AiChat extends LitElement {
     this.follow();
   }
 
+  /** Once the chat is in view, the markdown renderer loads in the background (before a reply needs it). */
+  private prefetch(): void {
+    if (this.inView && this.locale.ready) this.parts.prefetch(this.markdownRenderer);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     // The session may have changed state while the controllers ran.
     this.reflectState();
+    this.prefetch();
     if (changed.get('opened') !== undefined && this.floating) {
       if (this.opened) this.input?.focus();
       else if (this.returnFocus) this.launcherButton?.focus();
@@ -375,6 +402,7 @@ export class AiChat extends LitElement {
 
   /** Tries to connect again at once, e.g. after `offline` or `unauthorized`. */
   retry(): void {
+    this.parts.retry();
     this.chat.connect();
   }
 
@@ -464,7 +492,7 @@ export class AiChat extends LitElement {
         allowImages: this.allowImages,
         reasoning: this.reasoning,
         showToolDetails: this.showToolDetails,
-        renderers: RENDERERS,
+        renderers: this.renderers(conversation.messages),
         choose: this.choose,
       },
       composer: {
@@ -569,9 +597,6 @@ export class AiChat extends LitElement {
     if (!intent.defaultPrevented) this.chat.send(action.label, action.metadata);
   };
 }
-
-/** The markdown renderer and the cards. */
-const RENDERERS: Renderers = { markdown, card: renderCard };
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -33,8 +33,16 @@ test('each standard dialect is a chunk beside the entry, imported on demand (and
   const fromEntry = onDemand('dist/ai-chat.js');
   const imported = [...fromEntry, ...fromEntry.flatMap((file) => onDemand(`dist/${file}`))];
   const name = (/** @type {string} */ file) => file.replace(/-[\w-]{8}\.js$/, '');
-  // Other parts load on demand too (the languages, the session); the dialects are exactly these three.
-  const others = ['chunks/es', 'chunks/fr', 'chunks/de', 'chunks/ar', 'chunks/session'];
+  // Other parts load on demand too (languages, session, markdown renderer, cards); the dialects are these three.
+  const others = [
+    'chunks/es',
+    'chunks/fr',
+    'chunks/de',
+    'chunks/ar',
+    'chunks/session',
+    'chunks/markdown-directive',
+    'chunks/cards',
+  ];
   assert.deepEqual(
     imported.map(name).filter((file) => !others.includes(file)),
     ['chunks/agui', 'chunks/ai-sdk', 'chunks/openai'],
