@@ -10,7 +10,8 @@ import { ChatController, type TokenProvider } from './controllers/chat-controlle
 import { LocaleController } from './controllers/locale-controller.js';
 import { OnDemand } from './controllers/on-demand.js';
 import { Unread } from './controllers/unread.js';
-import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
+import type { ChatMessage } from './conversation/index.js';
+import { isBusy, isTyping } from './conversation/state.js';
 import { AiChatActionEvent } from './events.js';
 import type { Strings, StringsOverride } from './i18n/index.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
