@@ -323,7 +323,7 @@ export class AiChat extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** Also waits for what is on its way (a language file, the session's code), and the update it brings. */
+  /** Also waits for what is on its way (a language file, the session's code, a renderer), and the update it brings. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     for (let loading = this.onTheWay(); loading; loading = this.onTheWay()) {

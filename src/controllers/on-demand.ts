@@ -9,15 +9,19 @@ import type { ReactiveControllerHost } from 'lit';
 export class OnDemand {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly modules: Loadable<unknown>[] = [];
+  /** Modules asked for in the background already (once each). */
+  private readonly prefetched = new Set<Loadable<unknown>>();
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
   /**
    * Starts loading `module` once the browser is idle (right after the first paint, say), so it is
-   * there when first needed. Where `requestIdleCallback` is missing (Safari), soon after.
+   * there when first needed; asked once per module. Where `requestIdleCallback` is missing
+   * (Safari), soon after.
    */
   prefetch(module: Loadable<unknown>): void {
-    if (module.ready) return;
+    if (module.ready || this.prefetched.has(module)) return;
+    this.prefetched.add(module);
     const start = () => void module.get();
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 200);
