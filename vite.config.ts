@@ -83,8 +83,9 @@ function domOnly(format: 'es' | 'iife'): Plugin {
           continue;
         }
         // `body; export{a as AiChat};` → `const m=guard?{}:(()=>{body; return{AiChat:a}})(); export const AiChat=m.AiChat;`
-        const match = /export\s*\{([^}]*)\};?\s*$/.exec(chunk.code);
-        if (!match || /^\s*import\b/m.test(chunk.code))
+        // (A source-mapped build ends with its sourceMappingURL comment.)
+        const match = /export\s*\{([^}]*)\};?\s*(?:\/\/# sourceMappingURL=\S*\s*)?$/.exec(chunk.code);
+        if (!match || /^\s*import\b(?!\s*\()/m.test(chunk.code))
           this.error('the script-tag build must end with its one export list and import nothing');
         const names = match[1]!
           .split(',')

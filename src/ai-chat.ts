@@ -8,18 +8,25 @@ import { Announcer } from './controllers/announcer.js';
 import { AvatarCopies } from './controllers/avatar-copies.js';
 import { ChatController, type TokenProvider } from './controllers/chat-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
+import { OnDemand } from './controllers/on-demand.js';
 import { Unread } from './controllers/unread.js';
-import { isBusy, isTyping, type ChatMessage } from './conversation/index.js';
+import type { ChatMessage } from './conversation/index.js';
+import { isBusy, isTyping } from './conversation/state.js';
 import { AiChatActionEvent } from './events.js';
 import type { Strings, StringsOverride } from './i18n/index.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
 import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
-import { markdown } from './render/markdown-directive.js';
 import { changed } from './same.js';
-import { readSettings, settingDefaults, settingProperties, type SettingValues } from './settings.js';
+import {
+  ConnectMode,
+  readSettings,
+  settingDefaults,
+  settingProperties,
+  type SettingValues,
+} from './settings.js';
 import type { Status } from './transport/status.js';
-import { renderCard, type CardAction } from './views/cards.js';
+import type { CardAction } from './views/cards.js';
 import { cardStyles } from './views/cards.styles.js';
 import { extrasStyles } from './views/extras.styles.js';
 import { fitInput } from './views/composer.js';
@@ -190,7 +197,18 @@ export class AiChat extends LitElement {
   static override properties = settingProperties;
 
   /** The session with the backend, bridged to the element's lifetime. */
-  private readonly chat = new ChatController(this, () => ({ ...readSettings(this), panelOpen: this.inView }));
+  private readonly chat = new ChatController(
+    this,
+    () => ({ ...readSettings(this), panelOpen: this.inView }),
+    {},
+    // Its code loads once the chat is in view, or at once where it connects on load: a closed
+    // launcher that connects when opened (its default) loads none of it and opens no socket.
+    { needed: () => this.inView || this.connectMode === ConnectMode.auto },
+  );
+  /** What loads on demand: the markdown renderer (with its sanitizer), the cards. */
+  private readonly parts = new OnDemand(this);
+  private readonly markdownRenderer = this.parts.module(() => import('./render/markdown-directive.js'));
+  private readonly cardRenderer = this.parts.module(() => import('./views/cards.js'));
   /** The language, its strings and the direction. */
   private readonly locale = new LocaleController(
     this,
@@ -206,6 +224,7 @@ export class AiChat extends LitElement {
     this,
     () => this.chat.takeAnnouncements(),
     () => this.locale.strings,
+    () => !this.parts.busy,
   );
   private readonly avatars = new AvatarCopies(this, () => this.chat.messages.map((m) => m.id));
   private readonly unread = new Unread(
@@ -227,7 +246,7 @@ export class AiChat extends LitElement {
   }
   set tokenProvider(provider: TokenProvider | undefined) {
     this._tokenProvider = provider;
-    this.chat.session.setTokenProvider(provider);
+    this.chat.setTokenProvider(provider);
   }
   private _tokenProvider?: TokenProvider;
   /** Whether the launcher's panel is open (`mode="launcher"`; the `open` attribute); also `open()` and `close()`. */
@@ -304,14 +323,35 @@ export class AiChat extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** Also waits for a language file on its way, and the update it brings. */
+  /** Also waits for what is on its way (a language file, the session's code, a renderer), and the update it brings. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.locale.loading) {
-      await this.locale.loading;
+    for (let loading = this.onTheWay(); loading; loading = this.onTheWay()) {
+      await loading;
       done = await super.getUpdateComplete();
     }
     return done;
+  }
+
+  /** A part of the element on its way (a language file, the session's code, a renderer), if any. */
+  private onTheWay(): Promise<unknown> | undefined {
+    return this.locale.loading ?? this.chat.loading ?? (this.parts.busy ? this.parts.settled() : undefined);
+  }
+
+  /**
+   * The markdown renderer once a reply has text, the cards once a card has come: each loads then
+   * (the markdown renderer sooner, see `prefetch`), and until it is there a reply shows as plain
+   * text and a card waits.
+   */
+  private renderers(messages: readonly ChatMessage[]): Renderers {
+    const markdown = this.markdownRenderer;
+    const cards = this.cardRenderer;
+    const text = markdown.ready || messages.some((m) => m.role === 'assistant' && m.content);
+    const card = cards.ready || messages.some((m) => m.card);
+    return {
+      markdown: text ? markdown.get()?.markdown : undefined,
+      card: card ? cards.get()?.renderCard : undefined,
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -326,9 +366,15 @@ export class AiChat extends LitElement {
     this.follow();
   }
 
+  /** Once the chat is in view, the markdown renderer loads in the background (before a reply needs it). */
+  private prefetch(): void {
+    if (this.inView && this.locale.ready) this.parts.prefetch(this.markdownRenderer);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     // The session may have changed state while the controllers ran.
     this.reflectState();
+    this.prefetch();
     if (changed.get('opened') !== undefined && this.floating) {
       if (this.opened) this.input?.focus();
       else if (this.returnFocus) this.launcherButton?.focus();
@@ -357,6 +403,7 @@ export class AiChat extends LitElement {
 
   /** Tries to connect again at once, e.g. after `offline` or `unauthorized`. */
   retry(): void {
+    this.parts.retry();
     this.chat.connect();
   }
 
@@ -446,7 +493,7 @@ export class AiChat extends LitElement {
         allowImages: this.allowImages,
         reasoning: this.reasoning,
         showToolDetails: this.showToolDetails,
-        renderers: RENDERERS,
+        renderers: this.renderers(conversation.messages),
         choose: this.choose,
       },
       composer: {
@@ -551,9 +598,6 @@ export class AiChat extends LitElement {
     if (!intent.defaultPrevented) this.chat.send(action.label, action.metadata);
   };
 }
-
-/** The markdown renderer and the cards. */
-const RENDERERS: Renderers = { markdown, card: renderCard };
 
 declare global {
   interface HTMLElementTagNameMap {

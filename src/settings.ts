@@ -1,5 +1,5 @@
 import type { PropertyDeclaration } from 'lit';
-import { PersistMode } from './conversation/persistence.js';
+import { PersistMode } from './conversation/persist-mode.js';
 import { AuthMode, type Dialect } from './protocol/types.js';
 import { same } from './same.js';
 

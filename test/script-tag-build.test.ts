@@ -36,7 +36,7 @@ async function loadPage(page = '/test/fixtures/script-tag.html'): Promise<HTMLIF
 describe('script-tag build (dist/ai-chat.js)', () => {
   afterEach(closeBackends);
 
-  it('defines <ai-chat> from one self-contained file and chats with the backend', async () => {
+  it('defines <ai-chat> from one script, which loads its parts from beside itself, and chats', async () => {
     const backend = await startBackend();
     const frame = await loadPage();
     const win = frame.contentWindow!;
@@ -45,10 +45,50 @@ describe('script-tag build (dist/ai-chat.js)', () => {
     const ours = (path: string) => !path.startsWith('/__web-dev-server');
     const scripts = [...frame.contentDocument!.scripts].map((s) => new URL(s.src).pathname).filter(ours);
     expect(scripts).to.deep.equal(['/dist/ai-chat.js']);
-    const resources = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-    expect(resources.filter((p) => p.endsWith('.js')).filter(ours)).to.deep.equal(['/dist/ai-chat.js']);
 
     await chats(frame, backend);
+    // An inline chat connects on load: its session's code came from dist/chunks/, nothing else.
+    const resources = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    const loaded = resources
+      .filter((p) => p.endsWith('.js') && ours(p))
+      .map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
+    expect(loaded.filter((p) => !p.startsWith('/dist/chunks/'))).to.deep.equal(['/dist/ai-chat.js']);
+    expect(loaded).to.include('/dist/chunks/session.js');
+    expect(loaded.some((p) => /agui|ai-sdk|openai/.test(p))).to.equal(false);
+    frame.remove();
+  });
+});
+
+describe('a closed launcher from the script-tag build', () => {
+  afterEach(closeBackends);
+
+  it('loads only the entry and opens no socket until it is opened; then loads its session and chats', async () => {
+    const backend = await startBackend();
+    const frame = await loadPage('/test/fixtures/script-tag-launcher.html');
+    const win = frame.contentWindow!;
+    await win.customElements.whenDefined('ai-chat');
+    const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat & { open(): void };
+    el.setAttribute('endpoint', backend.url('/ai/{feature}/ws'));
+    await el.updateComplete;
+    const scripts = () =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.endsWith('.js') && !p.startsWith('/__web-dev-server'))
+        .map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
+    expect(el.shadowRoot!.querySelector('[part~="launcher"]')).to.exist;
+    expect(el.status).to.equal('idle');
+    expect(scripts()).to.deep.equal(['/dist/ai-chat.js']);
+    expect(await backend.call<unknown[]>('handshakes')).to.have.length(0);
+    // Its bytes are the entry's, which npm test's size check holds to its limit (npm run size
+    // prints what each configuration transfers).
+
+    el.open();
+    await waitUntil(() => el.status === 'connected', `the opened launcher connects (${el.status})`, {
+      timeout: 8000,
+    });
+    expect(scripts()).to.include('/dist/chunks/session.js');
+    expect(await backend.call<unknown[]>('handshakes')).to.have.length(1);
     frame.remove();
   });
 });
@@ -89,7 +129,10 @@ describe('a standard stream from the script-tag builds', () => {
         .getEntriesByType('resource')
         .map((e) => new URL(e.name).pathname)
         .filter((p) => p.endsWith('.js') && ours(p));
-    expect(scripts()).to.deep.equal(['/dist/ai-chat.js']);
+    // No dialect chunk before one is used (the session's may have arrived: the chat is inline).
+    expect(scripts().filter((p) => !p.startsWith('/dist/chunks/session-'))).to.deep.equal([
+      '/dist/ai-chat.js',
+    ]);
     await chatsOverHttp(frame, backend, 'agui', '/agui/{feature}');
     const loaded = scripts().map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
     expect(loaded).to.include.members(['/dist/ai-chat.js', '/dist/chunks/agui.js']);
@@ -181,8 +224,12 @@ describe('loading the widget more than once', () => {
       expect(resources.filter((e) => e.responseStatus !== 200).map((e) => e.name)).to.deep.equal([]);
       const copies = resources
         .map((e) => new URL(e.name))
-        .filter((url) => url.pathname.startsWith('/dist/'))
-        .map((url) => url.pathname + url.search);
+        // The parts the defining copy loads on demand are beside it, in dist/chunks/; they import
+        // what they share with the entry from its plain URL (`../ai-chat.js`, no query), which is
+        // one more copy where the page added a query, and defines nothing.
+        .filter((url) => url.pathname.startsWith('/dist/') && !url.pathname.startsWith('/dist/chunks/'))
+        .map((url) => url.pathname + url.search)
+        .filter((copy) => copy !== '/dist/ai-chat.js');
       expect(copies).to.have.members(['/dist/ai-chat.js?a', '/dist/ai-chat.js?b', '/dist/ai-chat.iife.js']);
 
       const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;

@@ -39,6 +39,8 @@ export class Announcer implements ReactiveController {
     /** What happened since the last update (taken, oldest first). */
     private readonly take: () => Announcement[],
     private readonly strings: () => Strings,
+    /** Whether the transcript is drawn whole (no renderer on its way): until then, announcing waits. */
+    private readonly drawn: () => boolean = () => true,
   ) {
     host.addController(this);
   }
@@ -48,7 +50,9 @@ export class Announcer implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.pending.length === 0) return;
+    // A reply is read as drawn: while its markdown renderer or its card is on its way, the update
+    // that brings it announces.
+    if (this.pending.length === 0 || !this.drawn()) return;
     const t = this.strings();
     const polite: string[] = [];
     const urgent: string[] = [];

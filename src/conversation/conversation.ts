@@ -299,10 +299,4 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
   return { conversation, notices };
 }
 
-/** Whether the typing indicator shows: after a send until the reply starts, or while the server says so. */
-export const isTyping = (conv: Conversation): boolean =>
-  (conv.awaiting || conv.serverTyping) &&
-  (conv.openReplyId === undefined || indexOf(conv.messages, conv.openReplyId) < 0);
-
-/** Whether the assistant is producing a reply (the host's `busy` attribute). */
-export const isBusy = (conv: Conversation): boolean => conv.awaiting || conv.openReplyId !== undefined;
+export { isBusy, isTyping } from './state.js';

@@ -1,5 +1,6 @@
 import type { ServerEvent, Source } from '../protocol/types.js';
 import type { Activity, Extras, Reasoning } from './types.js';
+import { isWebUrl } from './web-url.js';
 
 // What a reply carries besides its text (the standard streams): the tools the agent ran, its
 // reasoning and the links it cites. Pure functions over plain lists, each bounded, so a backend
@@ -13,7 +14,6 @@ export const MAX_DETAIL_CHARS = 16 * 1024;
 export const MAX_REASONING_CHARS = 64 * 1024;
 const MAX_NAME_CHARS = 120;
 const MAX_TITLE_CHARS = 300;
-const MAX_URL_CHARS = 2048;
 
 type ActivityEvent = Extract<ServerEvent, { type: 'activity' }>;
 type ReasoningEvent = Extract<ServerEvent, { type: 'reasoning' }>;
@@ -63,16 +63,7 @@ export function mergeReasoning(list: readonly Reasoning[] = [], event: Reasoning
   return { list: next, news: false };
 }
 
-/** Whether a link may be shown: an absolute `http:` or `https:` URL (never `javascript:`, `data:`, …). */
-export function isWebUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > MAX_URL_CHARS) return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+export { isWebUrl };
 
 /** Sources added to a list: web links only, each URL once. */
 export function mergeSources(list: readonly Source[] = [], sources: readonly Source[]): Merged<Source> {

@@ -2,14 +2,13 @@ import type { Card } from '../protocol/types.js';
 import type { ChatMessage, Conversation } from './types.js';
 import { emptyConversation } from './conversation.js';
 import { MAX_DETAIL_CHARS, MAX_EXTRAS, MAX_REASONING_CHARS, isWebUrl } from './extras.js';
+import { PersistMode } from './persist-mode.js';
 
 // Keeping the conversation across reloads, only when the page asks for it (`persist`).
 // Plain functions over a Storage-like object; every failure (quota, privacy mode, a
 // corrupted entry) is swallowed: losing the saved copy must never break the chat.
 
-/** Where the conversation is kept across reloads (the `persist` attribute). */
-export const PersistMode = { none: 'none', session: 'session', local: 'local' } as const;
-export type PersistMode = (typeof PersistMode)[keyof typeof PersistMode];
+export { PersistMode };
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 

@@ -23,16 +23,31 @@ test('the script-tag entry holds none of the standard dialects', () => {
 });
 
 test('each standard dialect is a chunk beside the entry, imported on demand (and only those)', () => {
-  const entry = read('dist/ai-chat.js');
-  const imported = [...entry.matchAll(/import\(\s*[`'"]\.\/(chunks\/[^`'"]+)[`'"]\s*\)/g)].map((m) => m[1]);
-  // Other parts load on demand too (the languages); the dialects are exactly these three.
-  const languages = ['chunks/es', 'chunks/fr', 'chunks/de', 'chunks/ar'];
+  // What the entry imports on demand, and what those chunks do in turn (the session's chunk loads
+  // the dialects' registry): paths relative to dist/.
+  /** @param {string} file a path under dist/ */
+  const onDemand = (file) =>
+    [...read(file).matchAll(/import\(\s*[`'"]\.\/([^`'"]+)[`'"]\s*\)/g)].map(
+      (m) => `${file.startsWith('dist/chunks/') ? 'chunks/' : ''}${m[1]}`,
+    );
+  const fromEntry = onDemand('dist/ai-chat.js');
+  const imported = [...fromEntry, ...fromEntry.flatMap((file) => onDemand(`dist/${file}`))];
+  const name = (/** @type {string} */ file) => file.replace(/-[\w-]{8}\.js$/, '');
+  // Other parts load on demand too (languages, session, markdown renderer, cards); the dialects are these three.
+  const others = [
+    'chunks/es',
+    'chunks/fr',
+    'chunks/de',
+    'chunks/ar',
+    'chunks/session',
+    'chunks/markdown-directive',
+    'chunks/cards',
+  ];
   assert.deepEqual(
-    imported
-      .map((file) => file?.replace(/-[\w-]{8}\.js$/, ''))
-      .filter((name) => !languages.includes(name ?? '')),
+    imported.map(name).filter((file) => !others.includes(file)),
     ['chunks/agui', 'chunks/ai-sdk', 'chunks/openai'],
   );
+  assert.ok(imported.map(name).includes('chunks/session'), 'the session is a chunk the entry imports');
   const chunks = imported.map((file) => read(`dist/${file}`)).join('\n');
   const shared = readdirSync(join(ROOT, 'dist/chunks')).map((name) => read(`dist/chunks/${name}`));
   for (const marker of MARKERS)
@@ -56,10 +71,9 @@ test('each standard dialect is a chunk beside the entry, imported on demand (and
 test('what a page that uses none of them loads did not grow by them', () => {
   const kb = (/** @type {string} */ code) => gzipSync(code).length / 1024;
   const entry = kb(read('dist/ai-chat.js'));
-  const standards = readdirSync(join(ROOT, 'dist/chunks')).reduce(
-    (sum, name) => sum + kb(read(`dist/chunks/${name}`)),
-    0,
-  );
+  const standards = readdirSync(join(ROOT, 'dist/chunks'))
+    .filter((name) => /^(agui|ai-sdk|openai|standard)-/.test(name))
+    .reduce((sum, name) => sum + kb(read(`dist/chunks/${name}`)), 0);
   console.log(
     `size: dist/ai-chat.js ${entry.toFixed(1)} KB gzipped; the standard dialects, on demand, ${standards.toFixed(1)} KB`,
   );
