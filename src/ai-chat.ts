@@ -340,8 +340,8 @@ export class AiChat extends LitElement {
 
   /**
    * The markdown renderer once a reply has text, the cards once a card has come: each loads then
-   * (the markdown renderer sooner, see `prefetch`), and until it is there a reply shows as plain
-   * text and a card waits.
+   * (the markdown renderer sooner, see `prefetch`), and until it is there a reply's text and a
+   * card wait (a reply shows plain only if the renderer could not be loaded).
    */
   private renderers(messages: readonly ChatMessage[]): Renderers {
     const markdown = this.markdownRenderer;
@@ -350,6 +350,7 @@ export class AiChat extends LitElement {
     const card = cards.ready || messages.some((m) => m.card);
     return {
       markdown: text ? markdown.get()?.markdown : undefined,
+      markdownComing: text && !markdown.ready && !markdown.failed,
       card: card ? cards.get()?.renderCard : undefined,
     };
   }

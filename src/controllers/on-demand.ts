@@ -64,6 +64,9 @@ export class OnDemand {
       get ready() {
         return value !== undefined;
       },
+      get failed() {
+        return state === 'failed';
+      },
       retry: () => {
         if (state === 'failed') start();
       },
@@ -94,6 +97,8 @@ export interface Loadable<T> {
   /** The module if it has arrived; otherwise starts loading it and returns undefined. */
   get(): T | undefined;
   readonly ready: boolean;
+  /** Its last load failed (until `retry()`). */
+  readonly failed: boolean;
   /** Tries again after a failed load. */
   retry(): void;
 }

@@ -12,11 +12,14 @@ import { formatTime } from './time.js';
 
 /**
  * What draws a reply's markdown and its cards. They come in their own modules (the markdown
- * renderer with its sanitizer, the cards), so a view works without them: until they are there, a
- * reply shows as plain text and a card waits.
+ * renderer with its sanitizer, the cards), so a view works without them: while the renderer is on
+ * its way a reply's text waits (shown raw, its `**` and `[…](…)` would flash), and a card waits;
+ * if the renderer cannot be loaded, the text shows plain.
  */
 export interface Renderers {
   markdown?: (text: string, options: MarkdownDirectiveOptions) => unknown;
+  /** The markdown renderer is on its way: a reply's text waits for it. */
+  markdownComing?: boolean;
   card?: (card: Card, context: CardContext) => TemplateResult;
 }
 
@@ -91,6 +94,8 @@ function content(message: ChatMessage, view: MessageView): TemplateResult | type
   // A reply that so far only ran tools (or thought) has no text to show yet.
   if (role === 'assistant' && !content && state !== 'streaming') return nothing;
   const markdown = view.renderers.markdown;
+  if (role === 'assistant' && !markdown && view.renderers.markdownComing)
+    return html`<div part="content" class="content markdown" dir="auto"></div>`;
   // dir="auto": a message runs in its own text's direction (English in an Arabic UI, and back).
   if (role !== 'assistant' || !markdown)
     return html`<div part="content" class="content plain" dir="auto">${content}</div>`;
