@@ -12,7 +12,7 @@ import {
   addUserMessage,
   stopReply,
   type Conversation,
-  type Notice,
+  type Effect,
   type StepContext,
 } from '../src/conversation/index.js';
 import { MAX_DETAIL_CHARS, MAX_EXTRAS, isWebUrl } from '../src/conversation/extras.js';
@@ -26,14 +26,14 @@ const ctx = (maxMessages = 100): StepContext => ({
 });
 
 /** Applies events in order; returns the conversation and every notice on the way. */
-function run(conv: Conversation, ...events: ServerEvent[]): { conv: Conversation; notices: Notice[] } {
-  const notices: Notice[] = [];
+function run(conv: Conversation, ...events: ServerEvent[]): { conv: Conversation; effects: Effect[] } {
+  const effects: Effect[] = [];
   for (const event of events) {
     const step = applyServerEvent(conv, event, ctx());
     conv = step.conversation;
-    notices.push(...step.notices);
+    effects.push(...step.effects);
   }
-  return { conv, notices };
+  return { conv, effects };
 }
 const apply = (conv: Conversation, ...events: ServerEvent[]) => run(conv, ...events).conv;
 
@@ -90,11 +90,11 @@ describe('conversation: replies of the standard streams', () => {
     expect(second.conv.messages).to.have.length(2);
     expect(second.conv.messages[1]!.meta).to.deep.equal({ finishReason: 'stop', model: 'm', usage });
     expect(second.conv.messages[1]!.content).to.equal('Hi!');
-    expect(second.notices).to.have.length(1);
+    expect(second.effects).to.have.length(1);
     // An end with nothing new changes nothing and tells nothing.
     const third = run(second.conv, { type: 'reply-end', id: 'c1' });
     expect(third.conv).to.deep.equal(second.conv);
-    expect(third.notices).to.deep.equal([]);
+    expect(third.effects).to.deep.equal([]);
   });
 
   it('done ends the turn: the open reply completes; a second done is harmless', () => {
@@ -102,7 +102,7 @@ describe('conversation: replies of the standard streams', () => {
     expect(once.conv.messages[1]).to.include({ state: 'complete', content: 'Answer' });
     expect(isBusy(once.conv)).to.equal(false);
     const twice = run(once.conv, { type: 'done' });
-    expect(twice.notices).to.deep.equal([]);
+    expect(twice.effects).to.deep.equal([]);
     expect(twice.conv.messages).to.deep.equal(once.conv.messages);
     // A turn that ends with no reply at all leaves nothing behind, and nothing awaited.
     const empty = run(asked(), { type: 'done' });
@@ -124,7 +124,7 @@ describe('conversation: replies of the standard streams', () => {
     );
     expect(failed.conv.messages[1]).to.include({ state: 'failed' });
     expect(failed.conv.messages[2]).to.include({ role: 'system', content: 'Model unavailable' });
-    expect(failed.notices).to.deep.include({
+    expect(failed.effects).to.deep.include({
       kind: 'error',
       code: 'model_unavailable',
       message: 'Model unavailable',
@@ -137,10 +137,10 @@ describe('conversation: replies of the standard streams', () => {
       { type: 'activity', id: 't1', name: 'find_doctors', state: 'done', replyId: 'r1' },
       { type: 'reply-delta', id: 'r1', delta: 'Streamed' },
       { type: 'reply-end', id: 'r1', meta: { finishReason: 'stop' } },
-      { type: 'notice', text: 'A line of the widget' },
+      { type: 'system-line', text: 'A line of the widget' },
     );
     conv = addUserMessage(conv, { id: 'u2', content: 'Next', time: 't' }, ctx()).conversation;
-    const { conv: next, notices } = run(conv, {
+    const { conv: next, effects } = run(conv, {
       type: 'history',
       replace: true,
       messages: [
@@ -157,7 +157,7 @@ describe('conversation: replies of the standard streams', () => {
     ]);
     expect(next.messages[2]!.activity?.map((a) => a.name)).to.deep.equal(['find_doctors']);
     expect(next.messages[2]!.meta).to.deep.equal({ finishReason: 'stop' });
-    expect(notices.map((n) => (n.kind === 'message' ? n.message.id : n.kind))).to.deep.equal(['h0', 'r1']);
+    expect(effects.map((n) => (n.kind === 'message' ? n.message.id : n.kind))).to.deep.equal(['h0', 'r1']);
     // Without replace, history only adds what is new.
     const added = apply(conv, { type: 'history', messages: [{ id: 'h9', role: 'assistant', content: 'x' }] });
     expect(added.messages.map((m) => m.id)).to.include.members(['u1', 'r1', 'u2', 'h9']);
@@ -209,11 +209,11 @@ describe('conversation: tools, reasoning and sources', () => {
 
   it('a tool line that ended is not revived by a late running update, and adding lines is news, details are not', () => {
     const first = run(asked(), { type: 'reply-start', id: 'r1' }, tool('t1', 'running', { name: 'a' }));
-    expect(first.notices.filter((n) => n.kind === 'message')).to.have.length(1);
+    expect(first.effects.filter((n) => n.kind === 'message')).to.have.length(1);
     const detail = run(first.conv, tool('t1', 'running', { detailDelta: 'x' }));
-    expect(detail.notices).to.deep.equal([]);
+    expect(detail.effects).to.deep.equal([]);
     const done = run(detail.conv, tool('t1', 'done'), tool('t1', 'running', { detailDelta: 'late' }));
-    expect(done.notices).to.have.length(1);
+    expect(done.effects).to.have.length(1);
     expect(done.conv.messages[1]!.activity![0]).to.include({ state: 'done', detail: 'xlate' });
   });
 

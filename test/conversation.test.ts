@@ -46,18 +46,18 @@ describe('conversation', () => {
   it('adds a user message as pending, then sent; sending starts the wait for a reply', () => {
     const step = addUserMessage(emptyConversation, { id: 'u1', content: 'Hi', time: 't' }, ctx());
     expect(step.conversation.messages[0]).to.include({ id: 'u1', role: 'user', state: 'pending' });
-    expect(step.notices).to.have.length(1);
+    expect(step.effects).to.have.length(1);
     expect(isTyping(step.conversation)).to.equal(false);
     const sent = markSent(step.conversation, 'u1');
     expect(sent.conversation.messages[0]!.state).to.equal('sent');
     expect(isTyping(sent.conversation)).to.equal(true);
     expect(isBusy(sent.conversation)).to.equal(true);
-    expect(markSent(sent.conversation, 'u1').notices).to.have.length(0);
+    expect(markSent(sent.conversation, 'u1').effects).to.have.length(0);
   });
 
   it('assembles streamed deltas by reply id and notifies only on start and end', () => {
     let conv = emptyConversation;
-    const notices: string[] = [];
+    const effects: string[] = [];
     for (const event of [
       { type: 'reply-delta', id: 'r1', delta: 'Hel' },
       { type: 'reply-delta', id: 'r1', delta: 'lo' },
@@ -66,11 +66,11 @@ describe('conversation', () => {
     ] as ServerEvent[]) {
       const step = applyServerEvent(conv, event, ctx());
       conv = step.conversation;
-      notices.push(...step.notices.map((n) => (n.kind === 'message' ? n.message.state : n.kind)));
+      effects.push(...step.effects.map((n) => (n.kind === 'message' ? n.message.state : n.kind)));
     }
     expect(conv.messages).to.have.length(1);
     expect(conv.messages[0]).to.include({ id: 'r1', content: 'Hello!', state: 'complete' });
-    expect(notices).to.deep.equal(['streaming', 'complete']);
+    expect(effects).to.deep.equal(['streaming', 'complete']);
     expect(isBusy(conv)).to.equal(false);
   });
 
@@ -128,7 +128,7 @@ describe('conversation', () => {
     conv = step.conversation;
     expect(conv.messages[0]!.state).to.equal('failed');
     expect(conv.messages[1]).to.include({ role: 'system', content: 'Service down' });
-    expect(step.notices.some((n) => n.kind === 'error' && n.code === 'server-error')).to.equal(true);
+    expect(step.effects.some((n) => n.kind === 'error' && n.code === 'server-error')).to.equal(true);
     expect(isBusy(conv)).to.equal(false);
   });
 
@@ -162,9 +162,9 @@ describe('conversation', () => {
     expect(isTyping(conv)).to.equal(false);
   });
 
-  it('adds notices as system lines and acknowledges sent messages by client id', () => {
+  it('adds effects as system lines and acknowledges sent messages by client id', () => {
     let conv = addUserMessage(emptyConversation, { id: 'c1', content: 'x', time: 't' }, ctx()).conversation;
-    conv = apply(conv, { type: 'notice', text: 'Clinic closes at 6' }, { type: 'ack', clientId: 'c1' });
+    conv = apply(conv, { type: 'system-line', text: 'Clinic closes at 6' }, { type: 'ack', clientId: 'c1' });
     expect(conv.messages.map((m) => `${m.role}:${m.state}`)).to.deep.equal(['user:sent', 'system:complete']);
   });
 
@@ -190,7 +190,7 @@ describe('conversation', () => {
     const step = applyServerEvent(conv, { type: 'reply-delta', id: 'r', delta: 'ghijkl' }, small);
     conv = step.conversation;
     expect(conv.messages[0]).to.include({ content: 'abcdefghij', state: 'failed' });
-    expect(step.notices.some((n) => n.kind === 'error' && n.code === 'reply-too-large')).to.equal(true);
+    expect(step.effects.some((n) => n.kind === 'error' && n.code === 'reply-too-large')).to.equal(true);
     expect(isBusy(conv)).to.equal(false);
     conv = applyServerEvent(conv, { type: 'reply-delta', id: 'r', delta: 'more' }, small).conversation;
     expect(conv.messages[0]!.content).to.equal('abcdefghij');
@@ -237,7 +237,7 @@ describe('conversation', () => {
     const step = stopReply(conv, 'r', ctx());
     conv = step.conversation;
     expect(conv.messages[0]).to.include({ state: 'stopped', content: 'Once upon' });
-    expect(step.notices).to.have.length(1);
+    expect(step.effects).to.have.length(1);
     expect(isBusy(conv)).to.equal(false);
     conv = apply(conv, { type: 'reply-delta', id: 'r', delta: ' a time' }, { type: 'reply-end', id: 'r' });
     expect(conv.messages[0]).to.include({ state: 'stopped', content: 'Once upon' });
@@ -281,7 +281,7 @@ describe('conversation', () => {
   it('applies max-messages when messages are added', () => {
     let conv = emptyConversation;
     for (let i = 0; i < 5; i++)
-      conv = applyServerEvent(conv, { type: 'notice', text: `n${i}` }, ctx(3)).conversation;
+      conv = applyServerEvent(conv, { type: 'system-line', text: `n${i}` }, ctx(3)).conversation;
     expect(conv.messages.map((m) => m.content)).to.deep.equal(['n2', 'n3', 'n4']);
   });
 
@@ -291,7 +291,7 @@ describe('conversation', () => {
       { id: 'u1', content: 'waiting', time: 't' },
       ctx(),
     ).conversation;
-    conv = apply(conv, { type: 'notice', text: 'old' });
+    conv = apply(conv, { type: 'system-line', text: 'old' });
     conv = clearConversation(conv);
     expect(conv.messages.map((m) => m.id)).to.deep.equal(['u1']);
     expect(markFailed(conv, 'u1').conversation.messages[0]!.state).to.equal('failed');
@@ -301,9 +301,9 @@ describe('conversation', () => {
     const merge = (conv: Conversation, message: ChatMessage) => mergeMessage(conv, message, ctx());
 
     it('adds a message it does not have, with a notice', () => {
-      const { conversation, notices } = merge(emptyConversation, msg('a1', 'complete'));
+      const { conversation, effects } = merge(emptyConversation, msg('a1', 'complete'));
       expect(conversation.messages.map((m) => m.id)).to.deep.equal(['a1']);
-      expect(notices).to.deep.equal([{ kind: 'message', message: msg('a1', 'complete') }]);
+      expect(effects).to.deep.equal([{ kind: 'message', message: msg('a1', 'complete') }]);
     });
 
     it('takes a copy further along, ignores one behind or the same', () => {
@@ -312,7 +312,7 @@ describe('conversation', () => {
       expect(conv.messages[0]!.state).to.equal('sent');
       const late = merge(conv, msg('u1', 'pending', 'user'));
       expect(late.conversation).to.equal(conv);
-      expect(late.notices).to.deep.equal([]);
+      expect(late.effects).to.deep.equal([]);
       expect(merge(conv, msg('u1', 'sent', 'user')).conversation, 'the same copy again').to.equal(conv);
     });
 

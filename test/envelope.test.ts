@@ -87,11 +87,11 @@ describe('envelope dialect: decode', () => {
     ]);
     expect(decode(env('typing', { is_typing: true }))).to.deep.equal([{ type: 'typing', typing: true }]);
     expect(decode(env('status', { status: 'busy', message: 'High demand' }))).to.deep.equal([
-      { type: 'notice', text: 'High demand' },
+      { type: 'system-line', text: 'High demand' },
     ]);
     expect(decode(env('status', { status: 'ok' }))).to.deep.equal([{ type: 'alive' }]);
     expect(decode(env('notification', { title: 'Clinic', body: 'Closed on Monday' }))).to.deep.equal([
-      { type: 'notice', text: 'Clinic: Closed on Monday' },
+      { type: 'system-line', text: 'Clinic: Closed on Monday' },
     ]);
     expect(decode(env('heartbeat', { timestamp: 'x' }))).to.deep.equal([{ type: 'alive' }]);
     expect(decode(env('pong'))).to.deep.equal([{ type: 'alive' }]);

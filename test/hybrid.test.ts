@@ -104,13 +104,13 @@ describe('hybrid dialect: socket decode', () => {
 
   it('turns notifications into notices', () => {
     expect(decode({ type: 'notification', body: 'Maintenance at 22:00' })).to.deep.equal([
-      { type: 'notice', text: 'Maintenance at 22:00' },
+      { type: 'system-line', text: 'Maintenance at 22:00' },
     ]);
     expect(decode({ type: 'notification', title: 'Clinic', body: 'Closed on Monday' })).to.deep.equal([
-      { type: 'notice', text: 'Clinic: Closed on Monday' },
+      { type: 'system-line', text: 'Clinic: Closed on Monday' },
     ]);
     expect(decode({ type: 'notification', message: 'Reconnected' })).to.deep.equal([
-      { type: 'notice', text: 'Reconnected' },
+      { type: 'system-line', text: 'Reconnected' },
     ]);
   });
 

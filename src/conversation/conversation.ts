@@ -10,13 +10,13 @@ import {
   settleUpcoming,
   startReply,
 } from './replies.js';
-import type { ChatMessage, Conversation, Notice, Step, StepContext } from './types.js';
+import type { ChatMessage, Conversation, Effect, Step, StepContext } from './types.js';
 
 export { trimMessages } from './messages.js';
 export { MAX_REPLY_CHARS } from './replies.js';
 
 // The conversation as plain data and pure functions: every function takes a conversation
-// and returns the next one plus the notices the host should hear about. Nothing here
+// and returns the next one plus the effects the host should hear about. Nothing here
 // knows about sockets, wire frames or the DOM.
 
 export const emptyConversation: Conversation = { messages: [], awaiting: false, serverTyping: false };
@@ -27,28 +27,28 @@ export function addUserMessage(
   message: { id: string; content: string; time: string },
   ctx: StepContext,
 ): Step {
-  const notices: Notice[] = [];
-  const conversation = withMessage(conv, { ...message, role: 'user', state: 'pending' }, ctx, notices);
-  return { conversation, notices };
+  const effects: Effect[] = [];
+  const conversation = withMessage(conv, { ...message, role: 'user', state: 'pending' }, ctx, effects);
+  return { conversation, effects };
 }
 
 /** The socket wrote a queued message (or the server acknowledged it). */
 export function markSent(conv: Conversation, id: string): Step {
-  const notices: Notice[] = [];
+  const effects: Effect[] = [];
   const index = indexOf(conv.messages, id);
-  if (index < 0) return { conversation: conv, notices };
+  if (index < 0) return { conversation: conv, effects };
   const message = conv.messages[index]!;
-  if (message.state !== 'pending') return { conversation: conv, notices };
-  const conversation = { ...updateMessage(conv, index, { state: 'sent' }, notices), awaiting: true };
-  return { conversation, notices };
+  if (message.state !== 'pending') return { conversation: conv, effects };
+  const conversation = { ...updateMessage(conv, index, { state: 'sent' }, effects), awaiting: true };
+  return { conversation, effects };
 }
 
 /** A message could not be sent at all (e.g. the outbox is full). */
 export function markFailed(conv: Conversation, id: string): Step {
-  const notices: Notice[] = [];
+  const effects: Effect[] = [];
   const index = indexOf(conv.messages, id);
-  if (index < 0) return { conversation: conv, notices };
-  return { conversation: updateMessage(conv, index, { state: 'failed' }, notices), notices };
+  if (index < 0) return { conversation: conv, effects };
+  return { conversation: updateMessage(conv, index, { state: 'failed' }, effects), effects };
 }
 
 /**
@@ -56,17 +56,17 @@ export function markFailed(conv: Conversation, id: string): Step {
  * of them) stays visible, marked interrupted. Replies are never left streaming by a drop.
  */
 export function interrupt(conv: Conversation, ids: ReadonlySet<string> | undefined, ctx: StepContext): Step {
-  const notices: Notice[] = [];
+  const effects: Effect[] = [];
   let next: Conversation = { ...conv, awaiting: false, serverTyping: false };
   if (next.openReplyId !== undefined && (!ids || ids.has(next.openReplyId))) {
     next = { ...next, openReplyId: undefined };
   }
   conv.messages.forEach((message, index) => {
     if (message.state === 'streaming' && (!ids || ids.has(message.id))) {
-      next = updateMessage(next, index, ended(message, 'interrupted'), notices);
+      next = updateMessage(next, index, ended(message, 'interrupted'), effects);
     }
   });
-  return { conversation: settleUpcoming(next, 'interrupted', ctx, notices), notices };
+  return { conversation: settleUpcoming(next, 'interrupted', ctx, effects), effects };
 }
 
 /**
@@ -74,7 +74,7 @@ export function interrupt(conv: Conversation, ids: ReadonlySet<string> | undefin
  * (a later frame of it is ignored, an end frame does not make it complete).
  */
 export function stopReply(conv: Conversation, id: string | undefined, ctx: StepContext): Step {
-  const notices: Notice[] = [];
+  const effects: Effect[] = [];
   const index = id === undefined ? -1 : indexOf(conv.messages, id);
   let next: Conversation = {
     ...conv,
@@ -85,9 +85,9 @@ export function stopReply(conv: Conversation, id: string | undefined, ctx: StepC
   };
   const message = index < 0 ? undefined : conv.messages[index];
   if (message && (message.state === 'streaming' || message.state === 'interrupted')) {
-    next = updateMessage(next, index, ended(message, 'stopped'), notices);
+    next = updateMessage(next, index, ended(message, 'stopped'), effects);
   }
-  return { conversation: settleUpcoming(next, 'stopped', ctx, notices), notices };
+  return { conversation: settleUpcoming(next, 'stopped', ctx, effects), effects };
 }
 
 /** Clears the transcript; messages still waiting to be sent stay (they will still go out). */
@@ -112,28 +112,28 @@ const PROGRESS: Record<ChatMessage['state'], number> = {
  * late, change nothing). A finished copy of the reply streaming here closes it.
  */
 export function mergeMessage(conv: Conversation, message: ChatMessage, ctx: StepContext): Step {
-  const notices: Notice[] = [];
+  const effects: Effect[] = [];
   const index = indexOf(conv.messages, message.id);
-  if (index < 0) return { conversation: withMessage(conv, message, ctx, notices), notices };
+  if (index < 0) return { conversation: withMessage(conv, message, ctx, effects), effects };
   const local = conv.messages[index]!;
   const ahead = PROGRESS[message.state] - PROGRESS[local.state];
   const newer =
     ahead > 0 ||
     (ahead === 0 && message.content.length > local.content.length) ||
     (ahead === 0 && message.card !== undefined && local.card === undefined);
-  if (!newer) return { conversation: conv, notices };
-  let conversation = updateMessage(conv, index, message, notices);
+  if (!newer) return { conversation: conv, effects };
+  let conversation = updateMessage(conv, index, message, effects);
   if (conv.openReplyId === message.id && PROGRESS[message.state] > PROGRESS.streaming) {
     conversation = { ...conversation, openReplyId: undefined, awaiting: false };
   }
-  return { conversation, notices };
+  return { conversation, effects };
 }
 
 function addRemote(
   conv: Conversation,
   remote: RemoteMessage,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ): Conversation {
   if (indexOf(conv.messages, remote.id) >= 0) return conv;
   const message: ChatMessage = {
@@ -143,7 +143,7 @@ function addRemote(
     state: remote.role === 'user' ? 'sent' : 'complete',
     time: remote.time ?? ctx.now,
   };
-  return withMessage(conv, message, ctx, notices);
+  return withMessage(conv, message, ctx, effects);
 }
 
 /**
@@ -156,7 +156,7 @@ function replaceHistory(
   conv: Conversation,
   remotes: readonly RemoteMessage[],
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ): Conversation {
   const local = new Map(conv.messages.map((m) => [m.id, m]));
   const seen = new Set<string>();
@@ -173,7 +173,7 @@ function replaceHistory(
         state: remote.role === 'user' ? 'sent' : 'complete',
         time: remote.time ?? ctx.now,
       };
-      notices.push({ kind: 'message', message });
+      effects.push({ kind: 'message', message });
       messages.push(message);
       continue;
     }
@@ -181,7 +181,7 @@ function replaceHistory(
     if (mine.state === 'pending') next = { ...mine, state: 'sent' };
     else if (mine.state !== 'streaming' && mine.content !== remote.content)
       next = { ...mine, content: remote.content };
-    if (next !== mine) notices.push({ kind: 'message', message: next });
+    if (next !== mine) effects.push({ kind: 'message', message: next });
     messages.push(next);
   }
   for (const m of conv.messages)
@@ -194,7 +194,7 @@ function replaceHistory(
   };
 }
 
-function systemLine(conv: Conversation, text: string, ctx: StepContext, notices: Notice[]): Conversation {
+function systemLine(conv: Conversation, text: string, ctx: StepContext, effects: Effect[]): Conversation {
   const message: ChatMessage = {
     id: ctx.newId(),
     role: 'system',
@@ -202,34 +202,34 @@ function systemLine(conv: Conversation, text: string, ctx: StepContext, notices:
     state: 'complete',
     time: ctx.now,
   };
-  return withMessage(conv, message, ctx, notices);
+  return withMessage(conv, message, ctx, effects);
 }
 
 /** Applies one decoded server event. */
 export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: StepContext): Step {
-  const notices: Notice[] = [];
+  const effects: Effect[] = [];
   let conversation = conv;
   switch (event.type) {
     case 'reply-delta':
-      conversation = appendDelta(conv, event.id, event.delta, ctx, notices);
-      conversation = boundReply(conversation, event.id ?? conversation.openReplyId, ctx, notices);
+      conversation = appendDelta(conv, event.id, event.delta, ctx, effects);
+      conversation = boundReply(conversation, event.id ?? conversation.openReplyId, ctx, effects);
       break;
     case 'reply-end': {
       const id = event.id ?? conv.openReplyId;
-      conversation = endReply(conv, event, ctx, notices);
-      conversation = boundReply(conversation, id ?? conversation.messages.at(-1)?.id, ctx, notices);
+      conversation = endReply(conv, event, ctx, effects);
+      conversation = boundReply(conversation, id ?? conversation.messages.at(-1)?.id, ctx, effects);
       break;
     }
     case 'reply-start':
-      if (event.id !== undefined) conversation = startReply(conv, event.id, ctx, notices);
+      if (event.id !== undefined) conversation = startReply(conv, event.id, ctx, effects);
       break;
     case 'done': {
       // The turn is over: a reply still open is complete, and nothing more is awaited.
       conversation = { ...conv, awaiting: false, serverTyping: false };
       const open = conv.openReplyId;
       if (open !== undefined)
-        conversation = endReply(conversation, { type: 'reply-end', id: open }, ctx, notices);
-      conversation = settleUpcoming(conversation, 'complete', ctx, notices);
+        conversation = endReply(conversation, { type: 'reply-end', id: open }, ctx, effects);
+      conversation = settleUpcoming(conversation, 'complete', ctx, effects);
       break;
     }
     case 'error': {
@@ -244,11 +244,11 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       };
       const failing = index >= 0 ? conv.messages[index]! : undefined;
       if (failing?.role === 'assistant' && failing.state === 'streaming') {
-        conversation = updateMessage(conversation, index, ended(failing, 'failed'), notices);
+        conversation = updateMessage(conversation, index, ended(failing, 'failed'), effects);
       }
-      conversation = settleUpcoming(conversation, 'failed', ctx, notices);
-      conversation = systemLine(conversation, event.message, ctx, notices);
-      notices.push({ kind: 'error', code: event.code ?? 'server-error', message: event.message });
+      conversation = settleUpcoming(conversation, 'failed', ctx, effects);
+      conversation = systemLine(conversation, event.message, ctx, effects);
+      effects.push({ kind: 'error', code: event.code ?? 'server-error', message: event.message });
       break;
     }
     case 'reply-stopped':
@@ -256,21 +256,21 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
     case 'activity':
     case 'reasoning':
     case 'sources':
-      conversation = addExtras(conv, event, ctx, notices);
+      conversation = addExtras(conv, event, ctx, effects);
       break;
     case 'typing':
       conversation = conv.serverTyping === event.typing ? conv : { ...conv, serverTyping: event.typing };
       break;
-    case 'notice':
-      conversation = systemLine(conv, event.text, ctx, notices);
+    case 'system-line':
+      conversation = systemLine(conv, event.text, ctx, effects);
       break;
     case 'history':
-      if (event.replace) conversation = replaceHistory(conv, event.messages, ctx, notices);
-      else for (const remote of event.messages) conversation = addRemote(conversation, remote, ctx, notices);
+      if (event.replace) conversation = replaceHistory(conv, event.messages, ctx, effects);
+      else for (const remote of event.messages) conversation = addRemote(conversation, remote, ctx, effects);
       break;
     case 'card': {
       const index = event.id === undefined ? -1 : indexOf(conv.messages, event.id);
-      if (index >= 0) conversation = updateMessage(conv, index, { card: event.card }, notices);
+      if (index >= 0) conversation = updateMessage(conv, index, { card: event.card }, effects);
       else {
         // A card for the reply that has begun (reply-start, no text yet) opens it: its text follows.
         const opens = event.id !== undefined && event.id === conv.openReplyId;
@@ -280,14 +280,14 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
           state: opens ? 'streaming' : 'complete',
           card: event.card,
         } as const;
-        conversation = newReply({ ...conv, awaiting: false }, fields, ctx, notices);
+        conversation = newReply({ ...conv, awaiting: false }, fields, ctx, effects);
       }
       break;
     }
     case 'ack':
       if (indexOf(conv.messages, event.clientId) >= 0 || !event.message)
         return markSent(conv, event.clientId);
-      conversation = addRemote(conv, event.message, ctx, notices);
+      conversation = addRemote(conv, event.message, ctx, effects);
       break;
     case 'ready':
     case 'alive':
@@ -296,7 +296,7 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
     case 'data':
       break;
   }
-  return { conversation, notices };
+  return { conversation, effects };
 }
 
 export { isBusy, isTyping } from './state.js';

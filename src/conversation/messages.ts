@@ -1,4 +1,4 @@
-import type { ChatMessage, Conversation, Notice, StepContext } from './types.js';
+import type { ChatMessage, Conversation, Effect, StepContext } from './types.js';
 
 // The small steps every change of the conversation is made of: find a message, add one (trimming
 // to the newest N), replace one. Each returns a new conversation; nothing is changed in place.
@@ -33,9 +33,9 @@ export function withMessage(
   conv: Conversation,
   message: ChatMessage,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ): Conversation {
-  notices.push({ kind: 'message', message });
+  effects.push({ kind: 'message', message });
   return { ...conv, messages: trimMessages([...conv.messages, message], ctx.maxMessages) };
 }
 
@@ -43,10 +43,10 @@ export function updateMessage(
   conv: Conversation,
   index: number,
   changes: Partial<ChatMessage>,
-  notices: Notice[],
+  effects: Effect[],
   notify = true,
 ): Conversation {
   const message: ChatMessage = { ...conv.messages[index]!, ...changes };
-  if (notify) notices.push({ kind: 'message', message });
+  if (notify) effects.push({ kind: 'message', message });
   return { ...conv, messages: replaceAt(conv.messages, index, message) };
 }

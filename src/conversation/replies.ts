@@ -8,7 +8,7 @@ import {
   settleActivity,
 } from './extras.js';
 import { indexOf, updateMessage, withMessage } from './messages.js';
-import type { ChatMessage, Conversation, Extras, MessageState, Notice, StepContext } from './types.js';
+import type { ChatMessage, Conversation, Extras, MessageState, Effect, StepContext } from './types.js';
 
 // An assistant reply from its start to its end: the streamed text, the end (with the whole text,
 // a card or figures), the size bound, and what comes with it (tools, reasoning, sources), which
@@ -34,7 +34,7 @@ export function newReply(
   conv: Conversation,
   fields: Omit<ChatMessage, 'role' | 'time'>,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ): Conversation {
   const message: ChatMessage = {
     ...extrasFields(conv.upcoming),
@@ -42,7 +42,7 @@ export function newReply(
     role: 'assistant',
     time: ctx.now,
   };
-  const next = withMessage({ ...conv, upcoming: undefined }, message, ctx, notices);
+  const next = withMessage({ ...conv, upcoming: undefined }, message, ctx, effects);
   return fields.state === 'streaming' ? { ...next, openReplyId: message.id, awaiting: false } : next;
 }
 
@@ -54,7 +54,7 @@ export function settleUpcoming(
   conv: Conversation,
   state: MessageState,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ): Conversation {
   if (!hasExtras(conv.upcoming)) return conv.upcoming ? { ...conv, upcoming: undefined } : conv;
   const fields = extrasFields(conv.upcoming);
@@ -68,7 +68,7 @@ export function settleUpcoming(
     state,
     time: ctx.now,
   };
-  return withMessage({ ...conv, upcoming: undefined }, message, ctx, notices);
+  return withMessage({ ...conv, upcoming: undefined }, message, ctx, effects);
 }
 
 export function appendDelta(
@@ -76,12 +76,12 @@ export function appendDelta(
   id: string | undefined,
   delta: string,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ) {
   const replyId = id ?? conv.openReplyId ?? ctx.newId();
   const base: Conversation = { ...conv, awaiting: false, serverTyping: false, openReplyId: replyId };
   const index = indexOf(conv.messages, replyId);
-  if (index < 0) return newReply(base, { id: replyId, content: delta, state: 'streaming' }, ctx, notices);
+  if (index < 0) return newReply(base, { id: replyId, content: delta, state: 'streaming' }, ctx, effects);
   const message = conv.messages[index]!;
   // A finished reply does not grow again (a re-delivered chunk is ignored), nor does a stopped one.
   if (ENDED.has(message.state)) return conv;
@@ -90,7 +90,7 @@ export function appendDelta(
     base,
     index,
     { content: message.content + delta, state: 'streaming' },
-    notices,
+    effects,
     resumed,
   );
 }
@@ -99,7 +99,7 @@ export function endReply(
   conv: Conversation,
   event: Extract<ServerEvent, { type: 'reply-end' }>,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ) {
   const replyId = event.id ?? conv.openReplyId;
   const base: Conversation = {
@@ -115,7 +115,7 @@ export function endReply(
     const content = event.content ?? event.last ?? '';
     if (!content && !event.card && !hasExtras(conv.upcoming)) return base;
     const fields = { id: replyId ?? ctx.newId(), content, state: 'complete', ...card } as const;
-    return newReply(base, meta ? { ...fields, meta } : fields, ctx, notices);
+    return newReply(base, meta ? { ...fields, meta } : fields, ctx, effects);
   }
   const message = conv.messages[index]!;
   const merged = meta ? { meta: { ...message.meta, ...meta } } : {};
@@ -127,14 +127,14 @@ export function endReply(
     const changes = again
       ? { ...merged, ...card, ...(event.content !== undefined ? { content: event.content } : {}) }
       : merged;
-    return updateMessage(base, index, changes, notices);
+    return updateMessage(base, index, changes, effects);
   }
   const streamed = message.content;
   let content = streamed;
   if (event.content !== undefined) content = event.content;
   else if (event.last !== undefined)
     content = event.last.startsWith(streamed) ? event.last : streamed + event.last;
-  return updateMessage(base, index, { content, ...ended(message, 'complete'), ...card, ...merged }, notices);
+  return updateMessage(base, index, { content, ...ended(message, 'complete'), ...card, ...merged }, effects);
 }
 
 /**
@@ -145,14 +145,14 @@ export function startReply(
   conv: Conversation,
   id: string,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ): Conversation {
   const index = indexOf(conv.messages, id);
   if (index >= 0) {
     const state = conv.messages[index]!.state;
     return state === 'streaming' ? { ...conv, openReplyId: id } : conv;
   }
-  if (hasExtras(conv.upcoming)) return newReply(conv, { id, content: '', state: 'streaming' }, ctx, notices);
+  if (hasExtras(conv.upcoming)) return newReply(conv, { id, content: '', state: 'streaming' }, ctx, effects);
   return { ...conv, openReplyId: id };
 }
 
@@ -166,7 +166,7 @@ export function addExtras(
   conv: Conversation,
   event: Extract<ServerEvent, { type: 'activity' | 'reasoning' | 'sources' }>,
   ctx: StepContext,
-  notices: Notice[],
+  effects: Effect[],
 ): Conversation {
   const named = event.type === 'sources' ? event.id : event.replyId;
   let index = -1;
@@ -185,13 +185,13 @@ export function addExtras(
       { ...conv, upcoming: extras },
       { id: target, content: '', state: 'streaming' },
       ctx,
-      notices,
+      effects,
     );
   }
   const message = conv.messages[index]!;
   if (message.role !== 'assistant' || message.state === 'stopped') return conv;
   const { extras, news } = merge(message, event);
-  return updateMessage(conv, index, extras, notices, news);
+  return updateMessage(conv, index, extras, effects, news);
 }
 
 /** An extras event merged into a message's (or the upcoming) lists. */
@@ -212,13 +212,13 @@ function merge(
 }
 
 /** Cuts a reply that outgrew the bound: what fits stays, marked failed, and the host hears why. */
-export function boundReply(conv: Conversation, id: string | undefined, ctx: StepContext, notices: Notice[]) {
+export function boundReply(conv: Conversation, id: string | undefined, ctx: StepContext, effects: Effect[]) {
   const limit = ctx.maxReplyChars ?? MAX_REPLY_CHARS;
   const index = id === undefined ? -1 : indexOf(conv.messages, id);
   if (index < 0 || conv.messages[index]!.content.length <= limit) return conv;
   const content = conv.messages[index]!.content.slice(0, limit);
-  const next = updateMessage(conv, index, { content, state: 'failed' }, notices);
-  notices.push({
+  const next = updateMessage(conv, index, { content, state: 'failed' }, effects);
+  effects.push({
     kind: 'error',
     code: 'reply-too-large',
     message: `The reply was cut at ${limit} characters.`,

@@ -84,12 +84,12 @@ export interface Conversation {
 }
 
 /** Something the outside should hear about after a step (the element turns them into events). */
-export type Notice =
+export type Effect =
   { kind: 'message'; message: ChatMessage } | { kind: 'error'; code: string; message: string };
 
 export interface Step {
   conversation: Conversation;
-  notices: Notice[];
+  effects: Effect[];
 }
 
 export interface StepContext {

@@ -83,7 +83,7 @@ export type ServerEvent =
   | { type: 'done' }
   | { type: 'typing'; typing: boolean }
   /** An informational line (status text, notification). */
-  | { type: 'notice'; text: string }
+  | { type: 'system-line'; text: string }
   /**
    * Whole messages (history sync), added once each (deduplicated by id). `replace`: the server's
    * whole history (AG-UI `MESSAGES_SNAPSHOT`), which takes the place of what is shown.

@@ -503,13 +503,13 @@ export class ChatSession extends EventTarget {
 
   // ------------------------------------------------------------------ conversation
 
-  private step({ conversation, notices }: Step, origin: Origin = 'live'): void {
-    if (conversation === this._conversation && notices.length === 0) return;
+  private step({ conversation, effects }: Step, origin: Origin = 'live'): void {
+    if (conversation === this._conversation && effects.length === 0) return;
     const before = this._conversation;
     this._conversation = conversation;
     // Saved when a message is added or changes state, never per streamed chunk.
-    if (notices.length) this.sharing.save(this.sessionId, conversation.messages);
-    for (const notice of notices) {
+    if (effects.length) this.sharing.save(this.sessionId, conversation.messages);
+    for (const notice of effects) {
       if (notice.kind === 'error') {
         this.error(notice.code, notice.message);
         continue;

@@ -35,7 +35,7 @@ export interface Harness {
   http: FakeFetch;
   statuses: StatusDetail[];
   errors: { code: string; message: string }[];
-  notices: MessageDetail[];
+  effects: MessageDetail[];
   settings: SessionSettings;
   configure(more?: Partial<SessionSettings>): void;
   /** Settles promise callbacks and the fetch/stream plumbing. */
@@ -75,7 +75,7 @@ export function harness(settings: SessionSettings = {}, deps: Partial<SessionDep
     http,
     statuses: [],
     errors: [],
-    notices: [],
+    effects: [],
     settings: { endpoint: ENDPOINT, token: 't', ...settings },
     configure(more = {}) {
       Object.assign(h.settings, more);
@@ -102,6 +102,6 @@ export function harness(settings: SessionSettings = {}, deps: Partial<SessionDep
   };
   session.on('status', (e) => h.statuses.push(e.detail));
   session.on('error', (e) => h.errors.push(e.detail));
-  session.on('message', (e) => h.notices.push(e.detail));
+  session.on('message', (e) => h.effects.push(e.detail));
   return h;
 }

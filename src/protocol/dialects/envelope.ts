@@ -109,12 +109,12 @@ function decode(frame: unknown): ServerEvent[] {
     case 'status': {
       const status = parse(StatusData);
       if (Array.isArray(status)) return status;
-      return status.message ? [{ type: 'notice', text: status.message }] : [{ type: 'alive' }];
+      return status.message ? [{ type: 'system-line', text: status.message }] : [{ type: 'alive' }];
     }
     case 'notification': {
       const note = parse(Notification);
       if (Array.isArray(note)) return note;
-      return [{ type: 'notice', text: note.title ? `${note.title}: ${note.body}` : note.body }];
+      return [{ type: 'system-line', text: note.title ? `${note.title}: ${note.body}` : note.body }];
     }
     case 'message': {
       const message = parse(ChatMessage);

@@ -98,7 +98,7 @@ function decode(frame: unknown): ServerEvent[] {
       const note = parse(Notification);
       if (Array.isArray(note)) return note;
       const body = note.body ?? note.message ?? '';
-      return [{ type: 'notice', text: note.title ? `${note.title}: ${body}` : body }];
+      return [{ type: 'system-line', text: note.title ? `${note.title}: ${body}` : body }];
     }
     case 'error': {
       const error = parse(ErrorFrame);
