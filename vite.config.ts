@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { mockBackend } from './demo/server/vite-plugin.js';
@@ -37,6 +40,31 @@ function frameworksImportThePackage(): Plugin {
       if (importer?.startsWith(frameworks) && /^\.\.\/(ai-chat|index)\.js$/.test(source))
         return { id: 'ai-chat-element', external: true };
       return undefined;
+    },
+  };
+}
+
+/**
+ * `npm start` serves the built files under /dist/ as a static server would, gzipped and untouched
+ * (Vite's dev server would rewrite them as modules of its own), so demo/launcher.html shows what a
+ * clinic's page really transfers.
+ */
+function serveBuiltFiles(): Plugin {
+  const root = fileURLToPath(new URL('dist/', import.meta.url));
+  return {
+    name: 'ai-chat-serve-built-files',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        if (!path.startsWith('/dist/') || !path.endsWith('.js') || path.includes('..')) return next();
+        const file = join(root, path.slice('/dist/'.length));
+        if (!existsSync(file)) return next();
+        res.setHeader('content-type', 'text/javascript; charset=utf-8');
+        res.setHeader('content-encoding', 'gzip');
+        res.setHeader('cache-control', 'no-cache');
+        res.end(gzipSync(readFileSync(file)));
+      });
     },
   };
 }
@@ -130,6 +158,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       mockBackend(),
+      serveBuiltFiles(),
       minifyLitCss(),
       iifeEntry(),
       ...(npm ? [frameworksImportThePackage()] : [domOnly(iife ? 'iife' : 'es')]),
