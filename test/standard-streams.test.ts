@@ -206,6 +206,9 @@ describe('standard streams: agui against the mock (@ag-ui/encoder, @ag-ui/core)'
       { type: 'error', message: ERROR_TEXT, code: 'model_unavailable' },
     ]);
     expect(of(failed.events, 'done')).to.deep.equal([]);
+    // Paced, so what is written before the cut has been read when it comes: a connection cut
+    // right after a burst can lose the burst in the browser (the body errors before it is read).
+    await backend.call('setOptions', { pace: { thinkMs: 0, chunkMs: 20, chunkChars: 8 } });
     const broken = await turn(backend, agui, '/agui', { ...ctx, history: [user('u2', '/broken')] });
     expect(broken.cut).to.equal(true);
     expect(text(broken.events).length).to.be.greaterThan(0);
