@@ -10,7 +10,7 @@ import type {
   ServerEvent,
   StreamEvent,
 } from '../types.js';
-import { CARD_EVENT, cardEvent, eventJson, isRecord, jsonPost, transcript } from './standard.js';
+import { CARD_EVENT, cardEvent, typedEvent, isRecord, jsonPost, transcript } from './standard.js';
 
 // `agui` — AG-UI 1.0 over HTTP (protocols.md §6; `@ag-ui/core` is the reference). Each turn is a
 // POST of a `RunAgentInput` to the endpoint; the answer is a `text/event-stream` whose events'
@@ -20,7 +20,6 @@ import { CARD_EVENT, cardEvent, eventJson, isRecord, jsonPost, transcript } from
 const text = z.string();
 const optionalText = z.optional(z.nullable(z.string()));
 
-const Head = z.looseObject({ type: z.string() });
 const TextStart = z.looseObject({ messageId: text });
 const TextContent = z.looseObject({ messageId: text, delta: text });
 const TextEnd = z.looseObject({ messageId: text });
@@ -128,19 +127,9 @@ function fastContent(value: unknown): ServerEvent[] | undefined {
 
 /** One event of a run's answer. Never throws; an unknown event type yields nothing. */
 function decode({ data }: StreamEvent): ServerEvent[] {
-  const json = eventJson(data);
-  if (Array.isArray(json)) return json;
-  if (json.value === null) return [];
-  const fast = fastContent(json.value);
-  if (fast) return fast;
-  const head = Head.safeParse(json.value);
-  if (!head.success) return [{ type: 'bad-frame', reason: describeIssues('AG-UI', head.error) }];
-  const { type } = head.data;
-  const value = json.value;
-  const parse = <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
-    const result = schema.safeParse(value);
-    return result.success ? result.data : [{ type: 'bad-frame', reason: describeIssues(type, result.error) }];
-  };
+  const event = typedEvent(data, 'AG-UI', fastContent);
+  if (Array.isArray(event)) return event;
+  const { type, value, parse } = event;
 
   switch (type) {
     case 'TEXT_MESSAGE_START': {

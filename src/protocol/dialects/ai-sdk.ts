@@ -1,5 +1,4 @@
 import { z } from '../zod.js';
-import { describeIssues } from '../frame.js';
 import type {
   ClientCommand,
   DialectContext,
@@ -8,7 +7,7 @@ import type {
   ServerEvent,
   StreamEvent,
 } from '../types.js';
-import { CARD_EVENT, cardEvent, detailText, eventJson, isRecord, jsonPost, transcript } from './standard.js';
+import { CARD_EVENT, cardEvent, detailText, typedEvent, isRecord, jsonPost, transcript } from './standard.js';
 
 // `ai-sdk` — the Vercel AI SDK UI message stream, v1 (protocols.md §7; `ai` 7 is the reference).
 // Each turn is a POST of what `useChat` (its `DefaultChatTransport`) posts; the answer is a
@@ -18,7 +17,6 @@ import { CARD_EVENT, cardEvent, detailText, eventJson, isRecord, jsonPost, trans
 const text = z.string();
 const optionalText = z.optional(z.nullable(z.string()));
 
-const Head = z.looseObject({ type: z.string() });
 const Start = z.looseObject({ messageId: optionalText });
 const Delta = z.looseObject({ delta: text });
 const Reasoning = z.looseObject({ id: text });
@@ -64,19 +62,9 @@ function fastDelta(value: unknown): ServerEvent[] | undefined {
  */
 function decode({ data }: StreamEvent): ServerEvent[] {
   if (data.trim() === '[DONE]') return [{ type: 'done' }];
-  const json = eventJson(data);
-  if (Array.isArray(json)) return json;
-  if (json.value === null) return [];
-  const fast = fastDelta(json.value);
-  if (fast) return fast;
-  const head = Head.safeParse(json.value);
-  if (!head.success) return [{ type: 'bad-frame', reason: describeIssues('UI message stream', head.error) }];
-  const { type } = head.data;
-  const value = json.value;
-  const parse = <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
-    const result = schema.safeParse(value);
-    return result.success ? result.data : [{ type: 'bad-frame', reason: describeIssues(type, result.error) }];
-  };
+  const event = typedEvent(data, 'UI message stream', fastDelta);
+  if (Array.isArray(event)) return event;
+  const { type, parse } = event;
 
   switch (type) {
     case 'start': {

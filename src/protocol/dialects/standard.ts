@@ -66,6 +66,48 @@ export function eventJson(data: string): { value: unknown } | ServerEvent[] {
   return json.ok ? { value: json.value } : [{ type: 'bad-frame', reason: json.reason }];
 }
 
+const Head = z.looseObject({ type: z.string() });
+
+/** An event of a stream whose JSON names its `type` (AG-UI, the AI SDK's chunks). */
+export interface TypedEvent {
+  readonly type: string;
+  /** The whole JSON value. */
+  readonly value: unknown;
+  /** The event read with `schema`, or a `bad-frame` naming its type and the first issue. */
+  readonly parse: <T>(schema: z.ZodMiniType<T>) => T | ServerEvent[];
+}
+
+/**
+ * Reads an event whose JSON has a string `type`: the typed event, or what to return instead —
+ * nothing for an empty event, `fast`'s events when its fast path knows the event, or a
+ * `bad-frame` (named after `label`) for data that is not JSON or has no type.
+ */
+export function typedEvent(
+  data: string,
+  label: string,
+  fast: (value: unknown) => ServerEvent[] | undefined,
+): TypedEvent | ServerEvent[] {
+  const json = eventJson(data);
+  if (Array.isArray(json)) return json;
+  if (json.value === null) return [];
+  const quick = fast(json.value);
+  if (quick) return quick;
+  const head = Head.safeParse(json.value);
+  if (!head.success) return [{ type: 'bad-frame', reason: describeIssues(label, head.error) }];
+  const { type } = head.data;
+  const value = json.value;
+  return {
+    type,
+    value,
+    parse: <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
+      const result = schema.safeParse(value);
+      return result.success
+        ? result.data
+        : [{ type: 'bad-frame', reason: describeIssues(type, result.error) }];
+    },
+  };
+}
+
 const MAX_ERROR_CHARS = 500;
 
 /**
