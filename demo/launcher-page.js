@@ -52,7 +52,21 @@ function show() {
   set('files', widget.map((e) => `${new URL(e.name).pathname}  ${kb(e.encodedBodySize)}`).join('\n'));
 }
 
+/** A long page, as a clinic's are: the page's sections three times over. */
+function lengthen() {
+  const sections = [...document.querySelectorAll('main > section')];
+  let after = sections.at(-1);
+  for (let round = 0; round < 2; round++) {
+    for (const section of sections) {
+      const copy = section.cloneNode(true);
+      after?.after(copy);
+      after = /** @type {Element} */ (copy);
+    }
+  }
+}
+
 document.addEventListener('ai-chat-status', show);
+document.addEventListener('DOMContentLoaded', lengthen);
 document.addEventListener('DOMContentLoaded', show);
 
 // The built script-tag module if there is one (what a clinic's page loads), else the sources.
