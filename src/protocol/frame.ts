@@ -6,14 +6,21 @@ export const MAX_FRAME_CHARS = 1_000_000;
 
 export const badFrame = (reason: string): ServerEvent[] => [{ type: 'bad-frame', reason }];
 
-/** Parses a raw socket payload as JSON without ever throwing. */
-export function parseJson(frame: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (typeof frame !== 'string') return { ok: false, reason: 'binary frame' };
-  if (frame.length > MAX_FRAME_CHARS) return { ok: false, reason: `frame too large (${frame.length} chars)` };
+/**
+ * What reading a frame gives, everywhere in the protocol layer: the value read, or the events to
+ * return instead of it (a `bad-frame` saying why). A value read is never an array: JSON is boxed
+ * (`{ value }`), and no schema read with `parseAs` describes an array.
+ */
+export type Read<T> = T | ServerEvent[];
+
+/** Parses a raw socket payload (or an event's data) as JSON without ever throwing. */
+export function parseJson(frame: unknown): Read<{ value: unknown }> {
+  if (typeof frame !== 'string') return badFrame('binary frame');
+  if (frame.length > MAX_FRAME_CHARS) return badFrame(`frame too large (${frame.length} chars)`);
   try {
-    return { ok: true, value: JSON.parse(frame) };
+    return { value: JSON.parse(frame) as unknown };
   } catch {
-    return { ok: false, reason: 'invalid JSON' };
+    return badFrame('invalid JSON');
   }
 }
 
@@ -25,7 +32,7 @@ export function describeIssues(type: string, error: z.core.$ZodError): string {
 }
 
 /** Parses `value` with `schema`: the data, or a `bad-frame` naming the frame type and the first issue. */
-export function parseAs<T>(schema: z.ZodMiniType<T>, value: unknown, type: string): T | ServerEvent[] {
+export function parseAs<T>(schema: z.ZodMiniType<T>, value: unknown, type: string): Read<T> {
   const result = schema.safeParse(value);
   return result.success ? result.data : badFrame(describeIssues(type, result.error));
 }

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { badFrame, describeIssues, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
+import { badFrame, describeIssues, parseJson, parseAs, REFUSED_TOKEN_CODES, type Read } from '../frame.js';
 import {
   BookingConfirmationSchema,
   DoctorSchema,
@@ -29,12 +29,12 @@ const Typing = z.looseObject({ is_typing: z.boolean() });
 
 function decode(frame: unknown): ServerEvent[] {
   const json = parseJson(frame);
-  if (!json.ok) return badFrame(json.reason);
+  if (Array.isArray(json)) return json;
   const head = Frame.safeParse(json.value);
   if (!head.success) return badFrame(describeIssues('booking', head.error));
   const { type } = head.data;
 
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = json.value): T | ServerEvent[] =>
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = json.value): Read<T> =>
     parseAs(schema, value, type);
 
   switch (type) {

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs } from '../frame.js';
+import { badFrame, describeIssues, idString, parseJson, parseAs, type Read } from '../frame.js';
 import { TemplateSchema, templateFrom } from '../cards.js';
 import type { ClientCommand, SocketDialect, DialectContext, ServerEvent } from '../types.js';
 
@@ -33,14 +33,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 function decode(frame: unknown): ServerEvent[] {
   const json = parseJson(frame);
-  if (!json.ok) return badFrame(json.reason);
+  if (Array.isArray(json)) return json;
   const head = Frame.safeParse(json.value);
   if (!head.success) return badFrame(describeIssues('consultation', head.error));
   const { type, data, ...top } = head.data;
   // Top-level fields win over the same fields nested in `data`.
   const fields: Record<string, unknown> = { ...(isRecord(data) ? data : {}), ...top };
 
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = fields): T | ServerEvent[] =>
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = fields): Read<T> =>
     parseAs(schema, value, type);
 
   const ids = parse(Fields);

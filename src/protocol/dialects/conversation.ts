@@ -1,5 +1,13 @@
 import { z } from '../zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
+import {
+  badFrame,
+  describeIssues,
+  idString,
+  parseJson,
+  parseAs,
+  REFUSED_TOKEN_CODES,
+  type Read,
+} from '../frame.js';
 import type {
   ClientCommand,
   SocketDialect,
@@ -61,13 +69,12 @@ const withId = (value: string | number | null | undefined) => (value == null ? {
 
 function decode(frame: unknown, ctx: DialectContext): ServerEvent[] {
   const json = parseJson(frame);
-  if (!json.ok) return badFrame(json.reason);
+  if (Array.isArray(json)) return json;
   const head = Frame.safeParse(json.value);
   if (!head.success) return badFrame(describeIssues('conversation', head.error));
   const { type, data } = head.data;
 
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = data): T | ServerEvent[] =>
-    parseAs(schema, value, type);
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = data): Read<T> => parseAs(schema, value, type);
 
   switch (type) {
     case 'auth_success':

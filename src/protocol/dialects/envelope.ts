@@ -1,5 +1,13 @@
 import { z } from '../zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
+import {
+  badFrame,
+  describeIssues,
+  idString,
+  parseJson,
+  parseAs,
+  REFUSED_TOKEN_CODES,
+  type Read,
+} from '../frame.js';
 import { DoctorSchema, SymptomAnalysisSchema, doctorFrom, symptomAnalysisFrom } from '../cards.js';
 import type { Card, ClientCommand, SocketDialect, DialectContext, Role, ServerEvent } from '../types.js';
 
@@ -66,7 +74,7 @@ function fastChunk(value: unknown): ServerEvent[] | undefined {
 
 function decode(frame: unknown): ServerEvent[] {
   const json = parseJson(frame);
-  if (!json.ok) return badFrame(json.reason);
+  if (Array.isArray(json)) return json;
   const fast = fastChunk(json.value);
   if (fast) return fast;
   const envelope = Envelope.safeParse(json.value);
@@ -75,8 +83,7 @@ function decode(frame: unknown): ServerEvent[] {
   const id = envelope.data.message_id == null ? undefined : idString(envelope.data.message_id);
   const withId = id === undefined ? {} : { id };
 
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = data): T | ServerEvent[] =>
-    parseAs(schema, value, type);
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = data): Read<T> => parseAs(schema, value, type);
 
   switch (type) {
     case 'chunk': {

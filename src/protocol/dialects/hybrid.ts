@@ -1,5 +1,13 @@
 import { z } from '../zod.js';
-import { badFrame, describeIssues, idString, parseJson, parseAs, REFUSED_TOKEN_CODES } from '../frame.js';
+import {
+  badFrame,
+  describeIssues,
+  idString,
+  parseJson,
+  parseAs,
+  REFUSED_TOKEN_CODES,
+  type Read,
+} from '../frame.js';
 import type {
   ClientCommand,
   SocketDialect,
@@ -75,12 +83,12 @@ function history(frame: unknown): ServerEvent[] {
 
 function decode(frame: unknown): ServerEvent[] {
   const json = parseJson(frame);
-  if (!json.ok) return badFrame(json.reason);
+  if (Array.isArray(json)) return json;
   const head = Frame.safeParse(json.value);
   if (!head.success) return badFrame(describeIssues('hybrid', head.error));
   const { type } = head.data;
 
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = json.value): T | ServerEvent[] =>
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown = json.value): Read<T> =>
     parseAs(schema, value, type);
 
   switch (type) {

@@ -11,7 +11,7 @@ import {
   templateFrom,
   timeSlotFrom,
 } from '../cards.js';
-import { describeIssues, parseJson } from '../frame.js';
+import { describeIssues, parseAs, parseJson, type Read } from '../frame.js';
 import type { Card, ClientCommand, DialectContext, HttpRequest, Role, ServerEvent } from '../types.js';
 
 // What the three standard-stream dialects (`agui`, `ai-sdk`, `openai`) share: one HTTP POST per
@@ -60,10 +60,8 @@ export const jsonPost = (body: unknown): HttpRequest => ({
 });
 
 /** The JSON an event carries: the value, `null` for an empty event, or a `bad-frame`. */
-export function eventJson(data: string): { value: unknown } | ServerEvent[] {
-  if (data.trim() === '') return { value: null };
-  const json = parseJson(data);
-  return json.ok ? { value: json.value } : [{ type: 'bad-frame', reason: json.reason }];
+export function eventJson(data: string): Read<{ value: unknown }> {
+  return data.trim() === '' ? { value: null } : parseJson(data);
 }
 
 const Head = z.looseObject({ type: z.string() });
@@ -74,7 +72,7 @@ export interface TypedEvent {
   /** The whole JSON value. */
   readonly value: unknown;
   /** The event read with `schema`, or a `bad-frame` naming its type and the first issue. */
-  readonly parse: <T>(schema: z.ZodMiniType<T>) => T | ServerEvent[];
+  readonly parse: <T>(schema: z.ZodMiniType<T>) => Read<T>;
 }
 
 /**
@@ -99,12 +97,7 @@ export function typedEvent(
   return {
     type,
     value,
-    parse: <T>(schema: z.ZodMiniType<T>): T | ServerEvent[] => {
-      const result = schema.safeParse(value);
-      return result.success
-        ? result.data
-        : [{ type: 'bad-frame', reason: describeIssues(type, result.error) }];
-    },
+    parse: <T>(schema: z.ZodMiniType<T>): Read<T> => parseAs(schema, value, type),
   };
 }
 
