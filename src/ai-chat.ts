@@ -10,8 +10,8 @@ import { ChatController, type TokenProvider } from './controllers/chat-controlle
 import { LocaleController } from './controllers/locale-controller.js';
 import { OnDemand } from './controllers/on-demand.js';
 import { Unread } from './controllers/unread.js';
-import type { ChatMessage } from './conversation/index.js';
-import { isBusy, isTyping } from './conversation/state.js';
+import type { ChatMessage } from './transcript/index.js';
+import { isBusy, isTyping } from './transcript/state.js';
 import { AiChatActionEvent } from './events.js';
 import type { Strings, StringsOverride } from './i18n/index.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
@@ -470,7 +470,7 @@ export class AiChat extends LitElement {
 
   /** What the panel shows, as data for its view. */
   private panelView(t: Strings): PanelView {
-    const { conversation, status, statusDetail } = this.chat;
+    const { transcript, status, statusDetail } = this.chat;
     return {
       header: {
         t,
@@ -485,16 +485,16 @@ export class AiChat extends LitElement {
       log: {
         t,
         lang: this.locale.language,
-        messages: conversation.messages,
-        upcoming: conversation.upcoming,
-        typing: isTyping(conversation),
+        messages: transcript.messages,
+        upcoming: transcript.upcoming,
+        typing: isTyping(transcript),
         feature: this.feature,
         suggest: this.suggest,
         avatarFor: this.avatars.for,
         allowImages: this.allowImages,
         reasoning: this.reasoning,
         showToolDetails: this.showToolDetails,
-        renderers: this.renderers(conversation.messages),
+        renderers: this.renderers(transcript.messages),
         choose: this.choose,
       },
       composer: {
@@ -502,7 +502,7 @@ export class AiChat extends LitElement {
         draft: this.draft,
         maxLength: this.maxLength,
         placeholder: this.placeholder,
-        busy: isBusy(conversation),
+        busy: isBusy(transcript),
         input: this.onInput,
         keydown: this.onKeydown,
         submit: this.onSubmit,
@@ -515,7 +515,7 @@ export class AiChat extends LitElement {
   /** The host's `status` and `busy` attributes follow the session. */
   private reflectState(): void {
     if (this.getAttribute('status') !== this.chat.status) this.setAttribute('status', this.chat.status);
-    this.toggleAttribute('busy', isBusy(this.chat.conversation));
+    this.toggleAttribute('busy', isBusy(this.chat.transcript));
   }
 
   private follow(): void {

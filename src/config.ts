@@ -8,7 +8,7 @@ import {
 } from './protocol/index.js';
 import { AuthMode } from './protocol/types.js';
 import { redactUrl } from './transport/redact-url.js';
-import type { PersistMode } from './conversation/persistence.js';
+import type { PersistMode } from './transcript/persistence.js';
 import {
   ConnectMode,
   type Mode,

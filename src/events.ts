@@ -1,4 +1,4 @@
-import type { ChatMessage } from './conversation/types.js';
+import type { ChatMessage } from './transcript/types.js';
 import type { StatusDetail } from './transport/status.js';
 
 // Every event <ai-chat> fires: typed `Event` subclasses, `ai-chat-` prefix, bubbling and

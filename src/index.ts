@@ -1,6 +1,6 @@
 export { AiChat } from './ai-chat.js';
 export * from './events.js';
-export type { Activity, ActivityState, ChatMessage, MessageState, Reasoning } from './conversation/types.js';
+export type { Activity, ActivityState, ChatMessage, MessageState, Reasoning } from './transcript/types.js';
 export type {
   Card,
   Doctor,

@@ -1,5 +1,5 @@
 import type { PropertyDeclaration } from 'lit';
-import { PersistMode } from './conversation/persist-mode.js';
+import { PersistMode } from './transcript/persist-mode.js';
 import { AuthMode, type Dialect } from './protocol/types.js';
 import { same } from './same.js';
 
@@ -91,7 +91,7 @@ export const SETTINGS = {
   streamUrl: { attribute: 'stream-url', kind: 'url', connection: true },
   /** User id, for dialects and endpoints that need one (`{user}`). */
   userId: { attribute: 'user-id', kind: 'text', connection: true },
-  /** Conversation id (`{session}`); when unset, the widget makes one and keeps it across reconnects. */
+  /** Conversation (session) id (`{session}`); when unset, the widget makes one and keeps it across reconnects. */
   sessionId: { attribute: 'session-id', kind: 'text', connection: true },
   /** API key, for dialects that need one. */
   apiKey: { attribute: 'api-key', kind: 'text', connection: true },

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { applyJsonPatch } from '../src/conversation/json-patch.js';
+import { applyJsonPatch } from '../src/transcript/json-patch.js';
 import type { JsonPatchOperation } from '../src/protocol/types.js';
 
 const apply = (doc: unknown, patch: JsonPatchOperation[]) => applyJsonPatch(doc, patch);

@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/ai-chat.js';
 import type { AiChat } from '../src/ai-chat.js';
-import { conversationKey } from '../src/conversation/persistence.js';
+import { conversationKey } from '../src/transcript/persistence.js';
 import { until } from './support/element.js';
 
 const ENDPOINT = 'ws://127.0.0.1:9/ws';

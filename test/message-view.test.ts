@@ -2,7 +2,7 @@
 // renderer is on its way (its `**` and link syntax would flash), and shows plain if it cannot load.
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import type { ChatMessage } from '../src/conversation/index.js';
+import type { ChatMessage } from '../src/transcript/index.js';
 import { en } from '../src/i18n/index.js';
 import { messageRow, type MessageView, type Renderers } from '../src/views/message.js';
 

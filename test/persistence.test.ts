@@ -2,13 +2,13 @@ import { expect } from '@open-wc/testing';
 import {
   conversationKey,
   loadMessages,
-  restoreConversation,
+  restoreTranscript,
   saveMessages,
   sessionKey,
   writeItem,
   type ChatMessage,
   type StorageLike,
-} from '../src/conversation/index.js';
+} from '../src/transcript/index.js';
 
 class MemoryStorage implements StorageLike {
   readonly items = new Map<string, string>();
@@ -112,7 +112,7 @@ describe('persistence', () => {
   });
 
   it('restores a reply that was streaming as interrupted, and keeps pending messages pending', () => {
-    const conv = restoreConversation([message('u', 'pending', 'user'), message('a', 'streaming')]);
+    const conv = restoreTranscript([message('u', 'pending', 'user'), message('a', 'streaming')]);
     expect(conv.messages.map((m) => m.state)).to.deep.equal(['pending', 'interrupted']);
     expect(conv.openReplyId).to.equal(undefined);
   });

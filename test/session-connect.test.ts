@@ -218,7 +218,7 @@ describe('ChatSession: when it connects', () => {
       ws.receiveJson(env('chunk', { content: ' a time' }, 'r1'));
       ws.receiveJson(env('complete', {}, 'r1'));
       expect(h.message('r1')).to.include({ state: 'stopped', content: 'Once upon' });
-      expect(h.session.conversation.openReplyId).to.equal(undefined);
+      expect(h.session.transcript.openReplyId).to.equal(undefined);
       h.session.send('next');
       ws.receiveJson(env('chunk', { content: 'Fresh' }, 'r2'));
       expect(h.message('r2')).to.include({ state: 'streaming', content: 'Fresh' });
@@ -249,9 +249,9 @@ describe('ChatSession: when it connects', () => {
       h.configure();
       const ws = await h.open();
       h.session.send('never mind');
-      expect(h.session.conversation.awaiting).to.equal(false); // not yet proven sent
+      expect(h.session.transcript.awaiting).to.equal(false); // not yet proven sent
       ws.receiveJson(env('heartbeat', {}, String(ws.sentJson.at(-1)!.message_id)));
-      expect(h.session.conversation.awaiting).to.equal(true);
+      expect(h.session.transcript.awaiting).to.equal(true);
       h.session.stop();
       ws.receiveJson(env('chunk', { content: 'Too late' }, 'r1'));
       ws.receiveJson(env('complete', {}, 'r1'));

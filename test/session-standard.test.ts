@@ -122,7 +122,7 @@ describe('ChatSession with the standard streams', () => {
     request.respond(200);
     request.event(agui({ type: 'TOOL_CALL_START', toolCallId: 'c1', toolCallName: 'read_record' }));
     await h.settle();
-    expect(h.session.conversation.upcoming?.activity?.[0]).to.include({
+    expect(h.session.transcript.upcoming?.activity?.[0]).to.include({
       name: 'read_record',
       state: 'running',
     });
@@ -134,7 +134,7 @@ describe('ChatSession with the standard streams', () => {
     const reply = h.session.messages.at(-1)!;
     expect(reply).to.deep.include({ role: 'assistant', state: 'complete', content: '' });
     expect(reply.activity).to.deep.equal([{ id: 'c1', name: 'read_record', state: 'done', detail: 'ok' }]);
-    expect(h.session.conversation.awaiting).to.equal(false);
+    expect(h.session.transcript.awaiting).to.equal(false);
   });
 
   it('a stream cut after the reply began (nothing of it shown yet) leaves nothing under way', async () => {
@@ -146,10 +146,10 @@ describe('ChatSession with the standard streams', () => {
     request.respond(200);
     request.event(agui({ type: 'TEXT_MESSAGE_START', messageId: 'm1', role: 'assistant' }));
     await h.settle();
-    expect(h.session.conversation.openReplyId).to.equal('m1');
+    expect(h.session.transcript.openReplyId).to.equal('m1');
     request.cut();
     await h.settle();
-    expect(h.session.conversation.openReplyId).to.equal(undefined);
-    expect(h.session.conversation.awaiting).to.equal(false);
+    expect(h.session.transcript.openReplyId).to.equal(undefined);
+    expect(h.session.transcript.awaiting).to.equal(false);
   });
 });

@@ -1,7 +1,7 @@
 // Tabs of one conversation on fakes (shared storage, a fake BroadcastChannel hub and Web Locks):
 // the two tab-sync bugs of issue 15.2 and rule 7 of the delivery rules.
 import { expect } from '@open-wc/testing';
-import { conversationKey } from '../src/conversation/persistence.js';
+import { conversationKey } from '../src/transcript/persistence.js';
 import { PULSE_MS, STALE_MS } from '../src/session/tab-sync.js';
 import { FakeClock } from './support/fake-clock.js';
 import { FakeEnvironment } from './support/fake-environment.js';

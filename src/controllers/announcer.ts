@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ChatMessage } from '../conversation/index.js';
+import type { ChatMessage } from '../transcript/index.js';
 import type { Strings } from '../i18n/index.js';
 import { Status } from '../transport/status.js';
 import { noticeText } from '../views/notice.js';

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatConfig } from '../config.js';
-import type { ChatMessage, Conversation } from '../conversation/index.js';
+import type { ChatMessage, Transcript } from '../transcript/index.js';
 import {
   AiChatDataEvent,
   AiChatErrorEvent,
@@ -24,7 +24,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 const MAX_ANNOUNCEMENTS = 20;
 
 /** The conversation before the session has loaded: nothing yet. */
-const EMPTY: Conversation = { messages: [], awaiting: false, serverTyping: false };
+const EMPTY: Transcript = { messages: [], awaiting: false, serverTyping: false };
 
 /** Loads the session's code (the session, the connection, the dialects' registry, the transport). */
 export type SessionLoader = () => Promise<{ ChatSession: typeof ChatSession }>;
@@ -75,12 +75,12 @@ export class ChatController implements ReactiveController {
     host.addController(this);
   }
 
-  get conversation(): Conversation {
-    return this.session?.conversation ?? EMPTY;
+  get transcript(): Transcript {
+    return this.session?.transcript ?? EMPTY;
   }
 
   get messages(): readonly ChatMessage[] {
-    return this.conversation.messages;
+    return this.transcript.messages;
   }
 
   get status(): Status {

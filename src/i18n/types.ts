@@ -1,4 +1,4 @@
-import type { ActivityState } from '../conversation/types.js';
+import type { ActivityState } from '../transcript/types.js';
 import type { Status } from '../transport/status.js';
 
 /**

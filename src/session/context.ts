@@ -1,5 +1,5 @@
 import type { ChatConfig } from '../config.js';
-import type { ChatMessage } from '../conversation/types.js';
+import type { ChatMessage } from '../transcript/types.js';
 import { resolveHttpEndpoint } from '../protocol/endpoint.js';
 import type { DialectContext, HistoryEntry, SendCommand } from '../protocol/types.js';
 

@@ -1,6 +1,6 @@
 import { realClock, type Clock } from '../transport/clock.js';
 import type { SocketEnvironment, WebSocketConstructor } from '../transport/chat-socket.js';
-import { storageFor, type PersistMode, type StorageLike } from '../conversation/persistence.js';
+import { storageFor, type PersistMode, type StorageLike } from '../transcript/persistence.js';
 
 /** The part of `navigator.locks` the session uses (tab sync claims). */
 export interface LockManagerLike {

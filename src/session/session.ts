@@ -6,19 +6,19 @@ import { connectionKey, resolveConfig, type ChatConfig } from '../config.js';
 import {
   addUserMessage,
   applyServerEvent,
-  emptyConversation,
+  emptyTranscript,
   interrupt,
   markFailed,
   markSent,
   mergeMessage,
-  restoreConversation,
+  restoreTranscript,
   stopReply,
   type ChatMessage,
-  type Conversation,
+  type Transcript,
   type Step,
   type StepContext,
-} from '../conversation/index.js';
-import { applyJsonPatch } from '../conversation/json-patch.js';
+} from '../transcript/index.js';
+import { applyJsonPatch } from '../transcript/json-patch.js';
 import {
   isDialectName,
   loadDialect,
@@ -55,7 +55,7 @@ const BAD_FRAME_WARNINGS = 10;
  */
 export class ChatSession extends EventTarget {
   readonly deps: SessionDeps;
-  private _conversation: Conversation = emptyConversation;
+  private _transcript: Transcript = emptyTranscript;
   private _status: Status = Status.idle;
   private _statusDetail?: StatusDetail;
   private config?: ChatConfig;
@@ -98,27 +98,27 @@ export class ChatSession extends EventTarget {
       replyComplete: (socket, id) => this.replyComplete(socket, id),
     });
     this.sharing = new Sharing(this.deps, {
-      messages: () => this._conversation.messages,
+      messages: () => this._transcript.messages,
       restore: (messages) => {
-        this._conversation = restoreConversation(messages);
+        this._transcript = restoreTranscript(messages);
         this.changed();
       },
       resend: (command) => this.enqueue(command),
       queued: (id) => this.queued().some((c) => c.id === id),
       message: (message) => this.onTabMessage(message),
       clear: (session) => this.onTabClear(session),
-      stale: (ids) => this.step(interrupt(this._conversation, ids, this.stepContext()), 'tab'),
+      stale: (ids) => this.step(interrupt(this._transcript, ids, this.stepContext()), 'tab'),
       streaming: () =>
-        this._conversation.messages.filter((m) => m.state === 'streaming' && this.ownReplies.has(m.id)),
+        this._transcript.messages.filter((m) => m.state === 'streaming' && this.ownReplies.has(m.id)),
     });
   }
 
-  get conversation(): Conversation {
-    return this._conversation;
+  get transcript(): Transcript {
+    return this._transcript;
   }
 
   get messages(): readonly ChatMessage[] {
-    return this._conversation.messages;
+    return this._transcript.messages;
   }
 
   get status(): Status {
@@ -206,7 +206,7 @@ export class ChatSession extends EventTarget {
     const command: SendCommand = { type: 'send', id: this.deps.newId(), content: text, time: this.now() };
     if (metadata) command.metadata = metadata;
     const { id, time } = command;
-    this.step(addUserMessage(this._conversation, { id, content: text, time }, this.stepContext()));
+    this.step(addUserMessage(this._transcript, { id, content: text, time }, this.stepContext()));
     if (this.queued().length >= DEFAULTS.outboxLimit) {
       this.failed(
         command.id,
@@ -231,14 +231,14 @@ export class ChatSession extends EventTarget {
    * cancel are asked to; HTTP streams are aborted; the rest of the reply's frames is dropped.
    */
   stop(): void {
-    const streaming = this._conversation.messages.filter((m) => m.state === 'streaming').map((m) => m.id);
+    const streaming = this._transcript.messages.filter((m) => m.state === 'streaming').map((m) => m.id);
     const { socket, streams } = this.connection;
     for (const id of streaming) {
       socket?.stop(id);
       streams?.stop(id);
-      this.step(stopReply(this._conversation, id, this.stepContext()));
+      this.step(stopReply(this._transcript, id, this.stepContext()));
     }
-    const conv = this._conversation;
+    const conv = this._transcript;
     if (streaming.length === 0 && (conv.awaiting || conv.openReplyId !== undefined || conv.upcoming)) {
       // The reply has not begun: its request is aborted, or its frames dropped when they come.
       streams?.stop();
@@ -275,7 +275,7 @@ export class ChatSession extends EventTarget {
       this.sharing.release(command.id);
     }
     this.waiting = [];
-    this._conversation = emptyConversation;
+    this._transcript = emptyTranscript;
     this.sharedState = undefined;
     this.ownReplies.clear();
     const before = this.sessionId;
@@ -347,14 +347,14 @@ export class ChatSession extends EventTarget {
     // The old connection goes, and what streamed on it gets nothing more (its own close is not
     // heard: its callbacks are ignored once the generation moves on).
     if (this.ownReplies.size)
-      this.step(interrupt(this._conversation, new Set(this.ownReplies), this.stepContext()));
+      this.step(interrupt(this._transcript, new Set(this.ownReplies), this.stepContext()));
     this.generation++;
     this.waiting = this.connection.build(this.config!, this.sessionId, queued);
   }
 
   /** Something is under way (the idle timeout waits for it to end). */
   private busy(): boolean {
-    const conv = this._conversation;
+    const conv = this._transcript;
     return this.queued().length > 0 || conv.awaiting || conv.messages.some((m) => m.state === 'streaming');
   }
 
@@ -370,7 +370,7 @@ export class ChatSession extends EventTarget {
   }
 
   private replyComplete(socket: SocketChannel, id: string): void {
-    const reply = this._conversation.messages.find((m) => m.id === id);
+    const reply = this._transcript.messages.find((m) => m.id === id);
     if (!reply || !this.config || this.config.dialect.channel !== 'socket') return;
     const frame = this.config.dialect.encode(
       { type: 'reply-complete', id, content: reply.content },
@@ -394,14 +394,14 @@ export class ChatSession extends EventTarget {
       delivered: (ids) => {
         if (!live()) return;
         for (const id of ids) {
-          this.step(markSent(this._conversation, id));
+          this.step(markSent(this._transcript, id));
           this.sharing.release(id);
         }
       },
-      interrupt: (ids) => live() && this.step(interrupt(this._conversation, ids, this.stepContext())),
+      interrupt: (ids) => live() && this.step(interrupt(this._transcript, ids, this.stepContext())),
       failed: (id, code, message) => live() && this.failed(id, code, message),
       error: (code, message) => live() && this.error(code, message),
-      knows: (id) => this._conversation.messages.some((m) => m.id === id),
+      knows: (id) => this._transcript.messages.some((m) => m.id === id),
     };
   }
 
@@ -424,7 +424,7 @@ export class ChatSession extends EventTarget {
       }
       if (event.type === 'reply-delta' && event.id) this.ownReplies.add(event.id);
       this.step(
-        applyServerEvent(this._conversation, event, this.stepContext()),
+        applyServerEvent(this._transcript, event, this.stepContext()),
         event.type === 'history' ? 'history' : 'live',
       );
     }
@@ -475,7 +475,7 @@ export class ChatSession extends EventTarget {
     this.connection.carrier?.cancel(id);
     this.waiting = this.waiting.filter((c) => c.id !== id);
     this.sharing.release(id);
-    this.step(markFailed(this._conversation, id));
+    this.step(markFailed(this._transcript, id));
     this.error(code, message);
   }
 
@@ -484,11 +484,11 @@ export class ChatSession extends EventTarget {
   private onTabMessage(message: ChatMessage): void {
     // A message this tab is sending is this tab's to report on: another tab cannot change it.
     if (this.queued().some((c) => c.id === message.id)) return;
-    this.step(mergeMessage(this._conversation, message, this.stepContext()), 'tab');
+    this.step(mergeMessage(this._transcript, message, this.stepContext()), 'tab');
   }
 
   private onTabClear(session: string | undefined): void {
-    this._conversation = emptyConversation;
+    this._transcript = emptyTranscript;
     this.ownReplies.clear();
     for (const command of this.queued()) this.connection.carrier?.cancel(command.id);
     this.waiting = [];
@@ -503,12 +503,12 @@ export class ChatSession extends EventTarget {
 
   // ------------------------------------------------------------------ conversation
 
-  private step({ conversation, effects }: Step, origin: Origin = 'live'): void {
-    if (conversation === this._conversation && effects.length === 0) return;
-    const before = this._conversation;
-    this._conversation = conversation;
+  private step({ transcript, effects }: Step, origin: Origin = 'live'): void {
+    if (transcript === this._transcript && effects.length === 0) return;
+    const before = this._transcript;
+    this._transcript = transcript;
     // Saved when a message is added or changes state, never per streamed chunk.
-    if (effects.length) this.sharing.save(this.sessionId, conversation.messages);
+    if (effects.length) this.sharing.save(this.sessionId, transcript.messages);
     for (const notice of effects) {
       if (notice.kind === 'error') {
         this.error(notice.code, notice.message);
@@ -529,7 +529,7 @@ export class ChatSession extends EventTarget {
 
   /** What a dialect sees. */
   private context(config: ChatConfig, command?: SendCommand): DialectContext {
-    return dialectContext(config, this.sessionId, this._conversation.messages, this.sharedState, command);
+    return dialectContext(config, this.sessionId, this._transcript.messages, this.sharedState, command);
   }
 
   private now(): string {

@@ -1,5 +1,5 @@
 import type { ChatConfig } from '../config.js';
-import type { ChatMessage } from '../conversation/types.js';
+import type { ChatMessage } from '../transcript/types.js';
 import type { SendCommand } from '../protocol/types.js';
 import type { SessionDeps } from './deps.js';
 import { ConversationStore } from './store.js';

@@ -8,7 +8,7 @@ import {
   writeItem,
   type ChatMessage,
   type StorageLike,
-} from '../conversation/index.js';
+} from '../transcript/index.js';
 
 /**
  * Where one conversation is kept across reloads (`persist`): its storage, its key, and the key of

@@ -1,5 +1,5 @@
-import { isChatMessage } from '../conversation/persistence.js';
-import type { ChatMessage } from '../conversation/types.js';
+import { isChatMessage } from '../transcript/persistence.js';
+import type { ChatMessage } from '../transcript/types.js';
 import type { ChannelConstructor, LockManagerLike, SessionDeps } from './deps.js';
 
 // Tabs and frames of one origin that show the same conversation (same endpoint, feature and

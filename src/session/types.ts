@@ -1,5 +1,5 @@
 import type { RawConfig } from '../config.js';
-import type { ChatMessage } from '../conversation/types.js';
+import type { ChatMessage } from '../transcript/types.js';
 import type { StatusDetail } from '../transport/status.js';
 import type { TokenProvider } from './token.js';
 

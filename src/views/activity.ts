@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Activity } from '../conversation/types.js';
+import type { Activity } from '../transcript/types.js';
 import type { Strings } from '../i18n/index.js';
 
 // The tools an agent ran for a reply, as compact lines: the tool's name and how it went. Its

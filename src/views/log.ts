@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatMessage, Extras } from '../conversation/index.js';
+import type { ChatMessage, Extras } from '../transcript/index.js';
 import type { Strings } from '../i18n/index.js';
 import { emptyState } from './empty.js';
 import { messageRow, upcomingRow, type MessageView } from './message.js';

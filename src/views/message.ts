@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/index.js';
 import type { Card } from '../protocol/types.js';
 import type { MarkdownDirectiveOptions } from '../render/markdown-directive.js';
-import type { ChatMessage, Extras } from '../conversation/index.js';
+import type { ChatMessage, Extras } from '../transcript/index.js';
 import type { ReasoningMode } from '../settings.js';
 import { renderActivity } from './activity.js';
 import type { CardAction, CardContext } from './cards.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Reasoning } from '../conversation/types.js';
+import type { Reasoning } from '../transcript/types.js';
 import type { Strings } from '../i18n/index.js';
 
 // The model's reasoning for a reply: hidden unless the host asks (`reasoning="collapsed"`), then

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isWebUrl } from '../conversation/web-url.js';
+import { isWebUrl } from '../transcript/web-url.js';
 import type { Source } from '../protocol/types.js';
 import type { Strings } from '../i18n/index.js';
 

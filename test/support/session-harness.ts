@@ -4,7 +4,7 @@
 import { ChatSession, type MessageDetail, type SessionSettings } from '../../src/session/session.js';
 import type { SessionDeps } from '../../src/session/deps.js';
 import type { StatusDetail } from '../../src/transport/status.js';
-import type { ChatMessage } from '../../src/conversation/types.js';
+import type { ChatMessage } from '../../src/transcript/types.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeEnvironment } from './fake-environment.js';
 import { FakeFetch, settle } from './fake-fetch.js';

@@ -1,4 +1,4 @@
-import type { ChatMessage, Conversation, Effect, StepContext } from './types.js';
+import type { ChatMessage, Transcript, Effect, StepContext } from './types.js';
 
 // The small steps every change of the conversation is made of: find a message, add one (trimming
 // to the newest N), replace one. Each returns a new conversation; nothing is changed in place.
@@ -30,22 +30,22 @@ function replaceAt(messages: readonly ChatMessage[], index: number, message: Cha
 }
 
 export function withMessage(
-  conv: Conversation,
+  conv: Transcript,
   message: ChatMessage,
   ctx: StepContext,
   effects: Effect[],
-): Conversation {
+): Transcript {
   effects.push({ kind: 'message', message });
   return { ...conv, messages: trimMessages([...conv.messages, message], ctx.maxMessages) };
 }
 
 export function updateMessage(
-  conv: Conversation,
+  conv: Transcript,
   index: number,
   changes: Partial<ChatMessage>,
   effects: Effect[],
   notify = true,
-): Conversation {
+): Transcript {
   const message: ChatMessage = { ...conv.messages[index]!, ...changes };
   if (notify) effects.push({ kind: 'message', message });
   return { ...conv, messages: replaceAt(conv.messages, index, message) };

@@ -1,6 +1,6 @@
 import type { Card } from '../protocol/types.js';
-import type { ChatMessage, Conversation } from './types.js';
-import { emptyConversation } from './conversation.js';
+import type { ChatMessage, Transcript } from './types.js';
+import { emptyTranscript } from './transcript.js';
 import { MAX_DETAIL_CHARS, MAX_EXTRAS, MAX_REASONING_CHARS, isWebUrl } from './extras.js';
 import { PersistMode } from './persist-mode.js';
 
@@ -166,9 +166,9 @@ export function saveMessages(storage: StorageLike, key: string, messages: readon
 }
 
 /** A conversation from saved messages: a reply that was streaming when the page went away is interrupted. */
-export function restoreConversation(messages: readonly ChatMessage[]): Conversation {
+export function restoreTranscript(messages: readonly ChatMessage[]): Transcript {
   return {
-    ...emptyConversation,
+    ...emptyTranscript,
     messages: messages.map((m) => (m.state === 'streaming' ? { ...m, state: 'interrupted' } : m)),
   };
 }

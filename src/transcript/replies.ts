@@ -8,7 +8,7 @@ import {
   settleActivity,
 } from './extras.js';
 import { indexOf, updateMessage, withMessage } from './messages.js';
-import type { ChatMessage, Conversation, Extras, MessageState, Effect, StepContext } from './types.js';
+import type { ChatMessage, Transcript, Extras, MessageState, Effect, StepContext } from './types.js';
 
 // An assistant reply from its start to its end: the streamed text, the end (with the whole text,
 // a card or figures), the size bound, and what comes with it (tools, reasoning, sources), which
@@ -31,11 +31,11 @@ export function ended(message: ChatMessage, state: MessageState): Partial<ChatMe
  * transcript, and the reply that is open now.
  */
 export function newReply(
-  conv: Conversation,
+  conv: Transcript,
   fields: Omit<ChatMessage, 'role' | 'time'>,
   ctx: StepContext,
   effects: Effect[],
-): Conversation {
+): Transcript {
   const message: ChatMessage = {
     ...extrasFields(conv.upcoming),
     ...fields,
@@ -51,11 +51,11 @@ export function newReply(
  * in a reply of its own, ended as the turn did.
  */
 export function settleUpcoming(
-  conv: Conversation,
+  conv: Transcript,
   state: MessageState,
   ctx: StepContext,
   effects: Effect[],
-): Conversation {
+): Transcript {
   if (!hasExtras(conv.upcoming)) return conv.upcoming ? { ...conv, upcoming: undefined } : conv;
   const fields = extrasFields(conv.upcoming);
   const activity = settleActivity(fields.activity, state === 'complete');
@@ -72,14 +72,14 @@ export function settleUpcoming(
 }
 
 export function appendDelta(
-  conv: Conversation,
+  conv: Transcript,
   id: string | undefined,
   delta: string,
   ctx: StepContext,
   effects: Effect[],
 ) {
   const replyId = id ?? conv.openReplyId ?? ctx.newId();
-  const base: Conversation = { ...conv, awaiting: false, serverTyping: false, openReplyId: replyId };
+  const base: Transcript = { ...conv, awaiting: false, serverTyping: false, openReplyId: replyId };
   const index = indexOf(conv.messages, replyId);
   if (index < 0) return newReply(base, { id: replyId, content: delta, state: 'streaming' }, ctx, effects);
   const message = conv.messages[index]!;
@@ -96,13 +96,13 @@ export function appendDelta(
 }
 
 export function endReply(
-  conv: Conversation,
+  conv: Transcript,
   event: Extract<ServerEvent, { type: 'reply-end' }>,
   ctx: StepContext,
   effects: Effect[],
 ) {
   const replyId = event.id ?? conv.openReplyId;
-  const base: Conversation = {
+  const base: Transcript = {
     ...conv,
     awaiting: false,
     serverTyping: false,
@@ -141,12 +141,7 @@ export function endReply(
  * A reply begins (its id known before its first text): it is the reply open now. It shows once
  * something of it arrives, unless tools or reasoning arrived for it already.
  */
-export function startReply(
-  conv: Conversation,
-  id: string,
-  ctx: StepContext,
-  effects: Effect[],
-): Conversation {
+export function startReply(conv: Transcript, id: string, ctx: StepContext, effects: Effect[]): Transcript {
   const index = indexOf(conv.messages, id);
   if (index >= 0) {
     const state = conv.messages[index]!.state;
@@ -163,11 +158,11 @@ export function startReply(
  * nothing more.
  */
 export function addExtras(
-  conv: Conversation,
+  conv: Transcript,
   event: Extract<ServerEvent, { type: 'activity' | 'reasoning' | 'sources' }>,
   ctx: StepContext,
   effects: Effect[],
-): Conversation {
+): Transcript {
   const named = event.type === 'sources' ? event.id : event.replyId;
   let index = -1;
   if (event.type === 'activity') {
@@ -212,7 +207,7 @@ function merge(
 }
 
 /** Cuts a reply that outgrew the bound: what fits stays, marked failed, and the host hears why. */
-export function boundReply(conv: Conversation, id: string | undefined, ctx: StepContext, effects: Effect[]) {
+export function boundReply(conv: Transcript, id: string | undefined, ctx: StepContext, effects: Effect[]) {
   const limit = ctx.maxReplyChars ?? MAX_REPLY_CHARS;
   const index = id === undefined ? -1 : indexOf(conv.messages, id);
   if (index < 0 || conv.messages[index]!.content.length <= limit) return conv;

@@ -68,7 +68,7 @@ export interface Extras {
   readonly sources?: readonly Source[];
 }
 
-export interface Conversation {
+export interface Transcript {
   readonly messages: readonly ChatMessage[];
   /** The assistant reply streaming now, if any. */
   readonly openReplyId?: string;
@@ -88,7 +88,7 @@ export type Effect =
   { kind: 'message'; message: ChatMessage } | { kind: 'error'; code: string; message: string };
 
 export interface Step {
-  conversation: Conversation;
+  transcript: Transcript;
   effects: Effect[];
 }
 

@@ -10,7 +10,7 @@ import {
   settleUpcoming,
   startReply,
 } from './replies.js';
-import type { ChatMessage, Conversation, Effect, Step, StepContext } from './types.js';
+import type { ChatMessage, Transcript, Effect, Step, StepContext } from './types.js';
 
 export { trimMessages } from './messages.js';
 export { MAX_REPLY_CHARS } from './replies.js';
@@ -19,45 +19,45 @@ export { MAX_REPLY_CHARS } from './replies.js';
 // and returns the next one plus the effects the host should hear about. Nothing here
 // knows about sockets, wire frames or the DOM.
 
-export const emptyConversation: Conversation = { messages: [], awaiting: false, serverTyping: false };
+export const emptyTranscript: Transcript = { messages: [], awaiting: false, serverTyping: false };
 
 /** A user message the person just sent: pending until the socket writes it. */
 export function addUserMessage(
-  conv: Conversation,
+  conv: Transcript,
   message: { id: string; content: string; time: string },
   ctx: StepContext,
 ): Step {
   const effects: Effect[] = [];
-  const conversation = withMessage(conv, { ...message, role: 'user', state: 'pending' }, ctx, effects);
-  return { conversation, effects };
+  const transcript = withMessage(conv, { ...message, role: 'user', state: 'pending' }, ctx, effects);
+  return { transcript, effects };
 }
 
 /** The socket wrote a queued message (or the server acknowledged it). */
-export function markSent(conv: Conversation, id: string): Step {
+export function markSent(conv: Transcript, id: string): Step {
   const effects: Effect[] = [];
   const index = indexOf(conv.messages, id);
-  if (index < 0) return { conversation: conv, effects };
+  if (index < 0) return { transcript: conv, effects };
   const message = conv.messages[index]!;
-  if (message.state !== 'pending') return { conversation: conv, effects };
-  const conversation = { ...updateMessage(conv, index, { state: 'sent' }, effects), awaiting: true };
-  return { conversation, effects };
+  if (message.state !== 'pending') return { transcript: conv, effects };
+  const transcript = { ...updateMessage(conv, index, { state: 'sent' }, effects), awaiting: true };
+  return { transcript, effects };
 }
 
 /** A message could not be sent at all (e.g. the outbox is full). */
-export function markFailed(conv: Conversation, id: string): Step {
+export function markFailed(conv: Transcript, id: string): Step {
   const effects: Effect[] = [];
   const index = indexOf(conv.messages, id);
-  if (index < 0) return { conversation: conv, effects };
-  return { conversation: updateMessage(conv, index, { state: 'failed' }, effects), effects };
+  if (index < 0) return { transcript: conv, effects };
+  return { transcript: updateMessage(conv, index, { state: 'failed' }, effects), effects };
 }
 
 /**
  * The connection a reply streamed on is gone: every reply still streaming (or, given `ids`, those
  * of them) stays visible, marked interrupted. Replies are never left streaming by a drop.
  */
-export function interrupt(conv: Conversation, ids: ReadonlySet<string> | undefined, ctx: StepContext): Step {
+export function interrupt(conv: Transcript, ids: ReadonlySet<string> | undefined, ctx: StepContext): Step {
   const effects: Effect[] = [];
-  let next: Conversation = { ...conv, awaiting: false, serverTyping: false };
+  let next: Transcript = { ...conv, awaiting: false, serverTyping: false };
   if (next.openReplyId !== undefined && (!ids || ids.has(next.openReplyId))) {
     next = { ...next, openReplyId: undefined };
   }
@@ -66,17 +66,17 @@ export function interrupt(conv: Conversation, ids: ReadonlySet<string> | undefin
       next = updateMessage(next, index, ended(message, 'interrupted'), effects);
     }
   });
-  return { conversation: settleUpcoming(next, 'interrupted', ctx, effects), effects };
+  return { transcript: settleUpcoming(next, 'interrupted', ctx, effects), effects };
 }
 
 /**
  * The person stopped a reply: what arrived stays, marked stopped; nothing more is added to it
  * (a later frame of it is ignored, an end frame does not make it complete).
  */
-export function stopReply(conv: Conversation, id: string | undefined, ctx: StepContext): Step {
+export function stopReply(conv: Transcript, id: string | undefined, ctx: StepContext): Step {
   const effects: Effect[] = [];
   const index = id === undefined ? -1 : indexOf(conv.messages, id);
-  let next: Conversation = {
+  let next: Transcript = {
     ...conv,
     awaiting: false,
     serverTyping: false,
@@ -87,12 +87,12 @@ export function stopReply(conv: Conversation, id: string | undefined, ctx: StepC
   if (message && (message.state === 'streaming' || message.state === 'interrupted')) {
     next = updateMessage(next, index, ended(message, 'stopped'), effects);
   }
-  return { conversation: settleUpcoming(next, 'stopped', ctx, effects), effects };
+  return { transcript: settleUpcoming(next, 'stopped', ctx, effects), effects };
 }
 
 /** Clears the transcript; messages still waiting to be sent stay (they will still go out). */
-export function clearConversation(conv: Conversation): Conversation {
-  return { ...emptyConversation, messages: conv.messages.filter((m) => m.state === 'pending') };
+export function clearTranscript(conv: Transcript): Transcript {
+  return { ...emptyTranscript, messages: conv.messages.filter((m) => m.state === 'pending') };
 }
 
 /** How far along a message is; a copy further along (or longer, at the same point) wins. */
@@ -111,30 +111,25 @@ const PROGRESS: Record<ChatMessage['state'], number> = {
  * place of this copy when it is further along, ignored otherwise (so copies arriving twice, or
  * late, change nothing). A finished copy of the reply streaming here closes it.
  */
-export function mergeMessage(conv: Conversation, message: ChatMessage, ctx: StepContext): Step {
+export function mergeMessage(conv: Transcript, message: ChatMessage, ctx: StepContext): Step {
   const effects: Effect[] = [];
   const index = indexOf(conv.messages, message.id);
-  if (index < 0) return { conversation: withMessage(conv, message, ctx, effects), effects };
+  if (index < 0) return { transcript: withMessage(conv, message, ctx, effects), effects };
   const local = conv.messages[index]!;
   const ahead = PROGRESS[message.state] - PROGRESS[local.state];
   const newer =
     ahead > 0 ||
     (ahead === 0 && message.content.length > local.content.length) ||
     (ahead === 0 && message.card !== undefined && local.card === undefined);
-  if (!newer) return { conversation: conv, effects };
-  let conversation = updateMessage(conv, index, message, effects);
+  if (!newer) return { transcript: conv, effects };
+  let transcript = updateMessage(conv, index, message, effects);
   if (conv.openReplyId === message.id && PROGRESS[message.state] > PROGRESS.streaming) {
-    conversation = { ...conversation, openReplyId: undefined, awaiting: false };
+    transcript = { ...transcript, openReplyId: undefined, awaiting: false };
   }
-  return { conversation, effects };
+  return { transcript, effects };
 }
 
-function addRemote(
-  conv: Conversation,
-  remote: RemoteMessage,
-  ctx: StepContext,
-  effects: Effect[],
-): Conversation {
+function addRemote(conv: Transcript, remote: RemoteMessage, ctx: StepContext, effects: Effect[]): Transcript {
   if (indexOf(conv.messages, remote.id) >= 0) return conv;
   const message: ChatMessage = {
     id: remote.id,
@@ -153,11 +148,11 @@ function addRemote(
  * streaming); the widget's own lines go.
  */
 function replaceHistory(
-  conv: Conversation,
+  conv: Transcript,
   remotes: readonly RemoteMessage[],
   ctx: StepContext,
   effects: Effect[],
-): Conversation {
+): Transcript {
   const local = new Map(conv.messages.map((m) => [m.id, m]));
   const seen = new Set<string>();
   const messages: ChatMessage[] = [];
@@ -194,7 +189,7 @@ function replaceHistory(
   };
 }
 
-function systemLine(conv: Conversation, text: string, ctx: StepContext, effects: Effect[]): Conversation {
+function systemLine(conv: Transcript, text: string, ctx: StepContext, effects: Effect[]): Transcript {
   const message: ChatMessage = {
     id: ctx.newId(),
     role: 'system',
@@ -206,37 +201,37 @@ function systemLine(conv: Conversation, text: string, ctx: StepContext, effects:
 }
 
 /** Applies one decoded server event. */
-export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: StepContext): Step {
+export function applyServerEvent(conv: Transcript, event: ServerEvent, ctx: StepContext): Step {
   const effects: Effect[] = [];
-  let conversation = conv;
+  let transcript = conv;
   switch (event.type) {
     case 'reply-delta':
-      conversation = appendDelta(conv, event.id, event.delta, ctx, effects);
-      conversation = boundReply(conversation, event.id ?? conversation.openReplyId, ctx, effects);
+      transcript = appendDelta(conv, event.id, event.delta, ctx, effects);
+      transcript = boundReply(transcript, event.id ?? transcript.openReplyId, ctx, effects);
       break;
     case 'reply-end': {
       const id = event.id ?? conv.openReplyId;
-      conversation = endReply(conv, event, ctx, effects);
-      conversation = boundReply(conversation, id ?? conversation.messages.at(-1)?.id, ctx, effects);
+      transcript = endReply(conv, event, ctx, effects);
+      transcript = boundReply(transcript, id ?? transcript.messages.at(-1)?.id, ctx, effects);
       break;
     }
     case 'reply-start':
-      if (event.id !== undefined) conversation = startReply(conv, event.id, ctx, effects);
+      if (event.id !== undefined) transcript = startReply(conv, event.id, ctx, effects);
       break;
     case 'done': {
       // The turn is over: a reply still open is complete, and nothing more is awaited.
-      conversation = { ...conv, awaiting: false, serverTyping: false };
+      transcript = { ...conv, awaiting: false, serverTyping: false };
       const open = conv.openReplyId;
       if (open !== undefined)
-        conversation = endReply(conversation, { type: 'reply-end', id: open }, ctx, effects);
-      conversation = settleUpcoming(conversation, 'complete', ctx, effects);
+        transcript = endReply(transcript, { type: 'reply-end', id: open }, ctx, effects);
+      transcript = settleUpcoming(transcript, 'complete', ctx, effects);
       break;
     }
     case 'error': {
       // The reply it names (else the one open now) fails; a reply elsewhere is never touched.
       const target = event.id ?? conv.openReplyId;
       const index = target === undefined ? -1 : indexOf(conv.messages, target);
-      conversation = {
+      transcript = {
         ...conv,
         awaiting: false,
         serverTyping: false,
@@ -244,10 +239,10 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
       };
       const failing = index >= 0 ? conv.messages[index]! : undefined;
       if (failing?.role === 'assistant' && failing.state === 'streaming') {
-        conversation = updateMessage(conversation, index, ended(failing, 'failed'), effects);
+        transcript = updateMessage(transcript, index, ended(failing, 'failed'), effects);
       }
-      conversation = settleUpcoming(conversation, 'failed', ctx, effects);
-      conversation = systemLine(conversation, event.message, ctx, effects);
+      transcript = settleUpcoming(transcript, 'failed', ctx, effects);
+      transcript = systemLine(transcript, event.message, ctx, effects);
       effects.push({ kind: 'error', code: event.code ?? 'server-error', message: event.message });
       break;
     }
@@ -256,21 +251,21 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
     case 'activity':
     case 'reasoning':
     case 'sources':
-      conversation = addExtras(conv, event, ctx, effects);
+      transcript = addExtras(conv, event, ctx, effects);
       break;
     case 'typing':
-      conversation = conv.serverTyping === event.typing ? conv : { ...conv, serverTyping: event.typing };
+      transcript = conv.serverTyping === event.typing ? conv : { ...conv, serverTyping: event.typing };
       break;
     case 'system-line':
-      conversation = systemLine(conv, event.text, ctx, effects);
+      transcript = systemLine(conv, event.text, ctx, effects);
       break;
     case 'history':
-      if (event.replace) conversation = replaceHistory(conv, event.messages, ctx, effects);
-      else for (const remote of event.messages) conversation = addRemote(conversation, remote, ctx, effects);
+      if (event.replace) transcript = replaceHistory(conv, event.messages, ctx, effects);
+      else for (const remote of event.messages) transcript = addRemote(transcript, remote, ctx, effects);
       break;
     case 'card': {
       const index = event.id === undefined ? -1 : indexOf(conv.messages, event.id);
-      if (index >= 0) conversation = updateMessage(conv, index, { card: event.card }, effects);
+      if (index >= 0) transcript = updateMessage(conv, index, { card: event.card }, effects);
       else {
         // A card for the reply that has begun (reply-start, no text yet) opens it: its text follows.
         const opens = event.id !== undefined && event.id === conv.openReplyId;
@@ -280,14 +275,14 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
           state: opens ? 'streaming' : 'complete',
           card: event.card,
         } as const;
-        conversation = newReply({ ...conv, awaiting: false }, fields, ctx, effects);
+        transcript = newReply({ ...conv, awaiting: false }, fields, ctx, effects);
       }
       break;
     }
     case 'ack':
       if (indexOf(conv.messages, event.clientId) >= 0 || !event.message)
         return markSent(conv, event.clientId);
-      conversation = addRemote(conv, event.message, ctx, effects);
+      transcript = addRemote(conv, event.message, ctx, effects);
       break;
     case 'ready':
     case 'alive':
@@ -296,7 +291,7 @@ export function applyServerEvent(conv: Conversation, event: ServerEvent, ctx: St
     case 'data':
       break;
   }
-  return { conversation, effects };
+  return { transcript, effects };
 }
 
 export { isBusy, isTyping } from './state.js';

@@ -4,18 +4,18 @@
 import { expect } from '@open-wc/testing';
 import {
   applyServerEvent,
-  emptyConversation,
+  emptyTranscript,
   interrupt,
   isBusy,
   isTyping,
   markSent,
   addUserMessage,
   stopReply,
-  type Conversation,
+  type Transcript,
   type Effect,
   type StepContext,
-} from '../src/conversation/index.js';
-import { MAX_DETAIL_CHARS, MAX_EXTRAS, isWebUrl } from '../src/conversation/extras.js';
+} from '../src/transcript/index.js';
+import { MAX_DETAIL_CHARS, MAX_EXTRAS, isWebUrl } from '../src/transcript/extras.js';
 import type { ServerEvent } from '../src/protocol/types.js';
 
 let ids = 0;
@@ -26,27 +26,27 @@ const ctx = (maxMessages = 100): StepContext => ({
 });
 
 /** Applies events in order; returns the conversation and every notice on the way. */
-function run(conv: Conversation, ...events: ServerEvent[]): { conv: Conversation; effects: Effect[] } {
+function run(conv: Transcript, ...events: ServerEvent[]): { conv: Transcript; effects: Effect[] } {
   const effects: Effect[] = [];
   for (const event of events) {
     const step = applyServerEvent(conv, event, ctx());
-    conv = step.conversation;
+    conv = step.transcript;
     effects.push(...step.effects);
   }
   return { conv, effects };
 }
-const apply = (conv: Conversation, ...events: ServerEvent[]) => run(conv, ...events).conv;
+const apply = (conv: Transcript, ...events: ServerEvent[]) => run(conv, ...events).conv;
 
 /** A conversation whose user message `u1` went out and awaits its answer. */
-function asked(): Conversation {
-  const added = addUserMessage(emptyConversation, { id: 'u1', content: 'Hi', time: 't' }, ctx()).conversation;
-  return markSent(added, 'u1').conversation;
+function asked(): Transcript {
+  const added = addUserMessage(emptyTranscript, { id: 'u1', content: 'Hi', time: 't' }, ctx()).transcript;
+  return markSent(added, 'u1').transcript;
 }
 
 const tool = (id: string, state: 'running' | 'done' | 'failed', more: Partial<ServerEvent> = {}) =>
   ({ type: 'activity', id, state, ...more }) as ServerEvent;
 
-describe('conversation: replies of the standard streams', () => {
+describe('transcript: replies of the standard streams', () => {
   it('a card for a reply that has begun but has no text yet keeps the reply open for its text', () => {
     const card = { type: 'template', title: 'Slots' } as unknown as Extract<
       ServerEvent,
@@ -139,7 +139,7 @@ describe('conversation: replies of the standard streams', () => {
       { type: 'reply-end', id: 'r1', meta: { finishReason: 'stop' } },
       { type: 'system-line', text: 'A line of the widget' },
     );
-    conv = addUserMessage(conv, { id: 'u2', content: 'Next', time: 't' }, ctx()).conversation;
+    conv = addUserMessage(conv, { id: 'u2', content: 'Next', time: 't' }, ctx()).transcript;
     const { conv: next, effects } = run(conv, {
       type: 'history',
       replace: true,
@@ -230,7 +230,7 @@ describe('conversation: tools, reasoning and sources', () => {
       id: 'r1',
       delta: 'ok',
     });
-    const interrupted = interrupt(cut, new Set(['r1']), ctx()).conversation;
+    const interrupted = interrupt(cut, new Set(['r1']), ctx()).transcript;
     expect(interrupted.messages[1]).to.include({ state: 'interrupted' });
     expect(interrupted.messages[1]!.activity![0]!.state).to.equal('failed');
   });
@@ -246,10 +246,10 @@ describe('conversation: tools, reasoning and sources', () => {
       'assistant:failed',
       'system:complete',
     ]);
-    const stopped = stopReply(running, undefined, ctx()).conversation;
+    const stopped = stopReply(running, undefined, ctx()).transcript;
     expect(stopped.messages[1]).to.include({ state: 'stopped' });
     expect(isBusy(stopped)).to.equal(false);
-    const cut = interrupt(running, new Set(), ctx()).conversation;
+    const cut = interrupt(running, new Set(), ctx()).transcript;
     expect(cut.messages[1]).to.include({ state: 'interrupted' });
   });
 

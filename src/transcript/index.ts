@@ -1,3 +1,3 @@
-export * from './conversation.js';
+export * from './transcript.js';
 export * from './types.js';
 export * from './persistence.js';
