@@ -2,7 +2,7 @@
 // and 10.3), what a token provider costs (issue 10.1), and stop (issue 12.3) — on fakes.
 import { expect } from '@open-wc/testing';
 import { FakeWebSocket } from './support/fake-socket.js';
-import { harness, type Harness } from './support/session-harness.js';
+import { useHarnesses, type Harness } from './support/session-harness.js';
 
 const env = (type: string, data: unknown, messageId: string) => ({ type, data, message_id: messageId });
 const userStates = (h: Harness) => h.session.messages.filter((m) => m.role === 'user').map((m) => m.state);
@@ -19,24 +19,7 @@ function echoHeartbeats(ws: FakeWebSocket): FakeWebSocket {
 }
 
 describe('ChatSession: when it connects', () => {
-  let harnesses: Harness[] = [];
-  const make = (...args: Parameters<typeof harness>) => {
-    const h = harness(...args);
-    harnesses.push(h);
-    return h;
-  };
-
-  beforeEach(() => {
-    FakeWebSocket.reset();
-    harnesses = [];
-  });
-
-  afterEach(() => {
-    for (const h of harnesses) {
-      h.session.close();
-      expect(h.clock.pending(), 'timers left after close()').to.equal(0);
-    }
-  });
+  const make = useHarnesses();
 
   describe('connect modes', () => {
     it('a closed launcher (connect=open by default) opens no socket and runs no timer', async () => {

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { HttpDialect, ServerEvent } from '../src/protocol/types.js';
 import type { FakeRequest } from './support/fake-fetch.js';
 import { FakeWebSocket } from './support/fake-socket.js';
-import { harness, type Harness } from './support/session-harness.js';
+import { useHarnesses, type Harness } from './support/session-harness.js';
 
 /** A minimal HTTP dialect: `{messages}` in, `{id, delta}` / `{end}` / `{error}` / `[DONE]` out. */
 const tiny: HttpDialect = {
@@ -37,24 +37,7 @@ const replies = (h: Harness) =>
   h.session.messages.filter((m) => m.role === 'assistant').map((m) => `${m.state}:${m.content}`);
 
 describe('ChatSession over HTTP', () => {
-  let harnesses: Harness[] = [];
-  const make = (...args: Parameters<typeof harness>) => {
-    const h = harness(...args);
-    harnesses.push(h);
-    return h;
-  };
-
-  beforeEach(() => {
-    FakeWebSocket.reset();
-    harnesses = [];
-  });
-
-  afterEach(() => {
-    for (const h of harnesses) {
-      h.session.close();
-      expect(h.clock.pending(), 'timers left after close()').to.equal(0);
-    }
-  });
+  const make = useHarnesses();
 
   describe('hybrid: replies stream over SSE beside the socket', () => {
     const hybrid = async () => {

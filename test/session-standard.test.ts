@@ -5,18 +5,13 @@ import { expect } from '@open-wc/testing';
 import { readyDialect } from '../src/protocol/registry.js';
 import type { FakeRequest } from './support/fake-fetch.js';
 import { FakeWebSocket } from './support/fake-socket.js';
-import { harness, type Harness } from './support/session-harness.js';
+import { useHarnesses, type Harness } from './support/session-harness.js';
 
 const AGUI = 'https://agents.test/agui/{feature}';
 const agui = (event: Record<string, unknown>) => JSON.stringify(event);
 
 describe('ChatSession with the standard streams', () => {
-  let harnesses: Harness[] = [];
-  const make = (...args: Parameters<typeof harness>) => {
-    const h = harness(...args);
-    harnesses.push(h);
-    return h;
-  };
+  const make = useHarnesses();
   const requestCount = async (h: Harness, count: number): Promise<FakeRequest> => {
     for (let i = 0; i < 40 && h.http.requests.length < count; i++) await h.settle(1);
     expect(h.http.requests).to.have.length(count);
@@ -28,18 +23,6 @@ describe('ChatSession with the standard streams', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     expect(h.session.status).to.equal('connected');
   };
-
-  beforeEach(() => {
-    FakeWebSocket.reset();
-    harnesses = [];
-  });
-
-  afterEach(() => {
-    for (const h of harnesses) {
-      h.session.close();
-      expect(h.clock.pending(), 'timers left after close()').to.equal(0);
-    }
-  });
 
   it('waits for a dialect that loads on demand: nothing connects meanwhile, and a message written then goes once it is ready', async () => {
     const h = make({ dialect: 'ai-sdk', endpoint: 'https://app.test/api/chat' });

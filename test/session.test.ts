@@ -3,7 +3,7 @@
 // 15.2. Time, the network and the server are the test's: nothing here sleeps.
 import { expect } from '@open-wc/testing';
 import { FakeWebSocket } from './support/fake-socket.js';
-import { harness, uuid, type Harness } from './support/session-harness.js';
+import { useHarnesses, uuid, type Harness } from './support/session-harness.js';
 
 const env = (type: string, data: unknown, messageId?: string) => ({
   type,
@@ -29,25 +29,7 @@ const heartbeats = (ws: FakeWebSocket) =>
 const userStates = (h: Harness) => h.session.messages.filter((m) => m.role === 'user').map((m) => m.state);
 
 describe('ChatSession', () => {
-  let harnesses: Harness[] = [];
-  const make = (...args: Parameters<typeof harness>) => {
-    const h = harness(...args);
-    harnesses.push(h);
-    return h;
-  };
-
-  beforeEach(() => {
-    FakeWebSocket.reset();
-    harnesses = [];
-  });
-
-  afterEach(() => {
-    // Teardown contract: close() leaves no timer and no open socket behind.
-    for (const h of harnesses) {
-      h.session.close();
-      expect(h.clock.pending(), 'timers left after close()').to.equal(0);
-    }
-  });
+  const make = useHarnesses();
 
   describe('evidence of delivery (envelope: heartbeat echo)', () => {
     it('a written message stays pending until the echo of the heartbeat written after it (defect 1)', async () => {

@@ -1,6 +1,7 @@
 // A ChatSession on fakes: the fake socket, fake fetch, fake clock, fake environment and (when a
 // test asks) fake tabs. Nothing real is touched, so time, the network and other tabs are the
 // test's to drive.
+import { expect } from '@open-wc/testing';
 import { ChatSession, type MessageDetail, type SessionSettings } from '../../src/session/session.js';
 import type { SessionDeps } from '../../src/session/deps.js';
 import type { StatusDetail } from '../../src/transport/status.js';
@@ -104,4 +105,28 @@ export function harness(settings: SessionSettings = {}, deps: Partial<SessionDep
   session.on('error', (e) => h.errors.push(e.detail));
   session.on('message', (e) => h.effects.push(e.detail));
   return h;
+}
+
+/**
+ * The harness maker for the tests of the calling `describe`: each test starts with no fake socket,
+ * and after it every session it made is closed and must leave no timer behind (the teardown
+ * contract: `close()` leaves no timer and no open socket).
+ */
+export function useHarnesses(): (...args: Parameters<typeof harness>) => Harness {
+  let made: Harness[] = [];
+  beforeEach(() => {
+    FakeWebSocket.reset();
+    made = [];
+  });
+  afterEach(() => {
+    for (const h of made) {
+      h.session.close();
+      expect(h.clock.pending(), 'timers left after close()').to.equal(0);
+    }
+  });
+  return (...args) => {
+    const h = harness(...args);
+    made.push(h);
+    return h;
+  };
 }
