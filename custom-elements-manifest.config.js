@@ -251,14 +251,23 @@ function resolve(from, reference) {
 function publicApi(declaration, sets, details) {
   const copy = structuredClone(declaration);
   if (copy.kind !== 'class') return copy;
+  // (A property declared in `static properties` comes marked `public`; a private one there, such
+  // as a `state: true` entry, is no API and has no attribute.)
+  const hidden = new Set(
+    (copy.members ?? [])
+      .filter((/** @type {any} */ m) => m.privacy && m.privacy !== 'public')
+      .map((/** @type {any} */ m) => m.name),
+  );
+  copy.attributes = copy.attributes?.filter((/** @type {any} */ a) => !hidden.has(a.fieldName));
   copy.members = (copy.members ?? []).filter(
     (/** @type {any} */ m) =>
-      !m.privacy &&
+      (!m.privacy || m.privacy === 'public') &&
       !(m.static && MACHINERY.has(m.name)) &&
       !m.name.startsWith('_') &&
       !m.name.startsWith('#') &&
       !LIFECYCLE.has(m.name),
   );
+  for (const member of copy.members) delete member.privacy;
   if (details.has(copy.name)) {
     copy.members.push({
       kind: 'field',

@@ -45,6 +45,21 @@ function frameworksImportThePackage(): Plugin {
 }
 
 /**
+ * The npm build ships the panel with the element: src/panel-source.ts (which loads it on
+ * demand, as the script-tag builds do) becomes src/panel-bundled.ts, so a server renders the
+ * whole shell at once and hydration finds it.
+ */
+function panelBundled(): Plugin {
+  const bundled = fileURLToPath(new URL('src/panel-bundled.ts', import.meta.url));
+  return {
+    name: 'ai-chat-panel-bundled',
+    enforce: 'pre',
+    apply: 'build',
+    resolveId: (source) => (/(^|\/)panel-source\.js$/.test(source) ? bundled : undefined),
+  };
+}
+
+/**
  * `npm start` serves the built files under /dist/ as a static server would, gzipped and untouched
  * (Vite's dev server would rewrite them as modules of its own), so demo/launcher.html shows what a
  * clinic's page really transfers.
@@ -161,7 +176,7 @@ export default defineConfig(({ mode }) => {
       serveBuiltFiles(),
       minifyLitCss(),
       iifeEntry(),
-      ...(npm ? [frameworksImportThePackage()] : [domOnly(iife ? 'iife' : 'es')]),
+      ...(npm ? [frameworksImportThePackage(), panelBundled()] : [domOnly(iife ? 'iife' : 'es')]),
     ],
     server: { host: '127.0.0.1', open: false },
     // Only the demo's pages are scanned for dependencies to pre-bundle (the framework apps under
@@ -198,7 +213,8 @@ export default defineConfig(({ mode }) => {
             // entry, which may export what those chunks share with it: nothing is split out of it.
             // (The IIFE cannot load chunks: it holds them.)
             preserveEntrySignatures: 'allow-extension',
-            output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+            // No comments left in what ships (the minifier keeps `@__PURE__` annotations otherwise).
+            output: { minify: true, comments: false, chunkFileNames: 'chunks/[name]-[hash].js' },
           },
     },
   };

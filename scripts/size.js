@@ -184,12 +184,12 @@ async function measure(browser, origin, index) {
     const body = await response.buffer().catch(() => Buffer.alloc(0));
     files.push({ url: url.pathname, gzip: gzipSize(body), at: Date.now() - started });
   });
-  // The moment the empty chat is first painted (its panel is in the shadow root, a frame later).
+  // The moment the empty chat is first painted (a frame after its composer, or its launcher, is in the shadow root).
   await tab.evaluateOnNewDocument(() => {
     const look = () => {
       const panel = document
         .querySelector('ai-chat')
-        ?.shadowRoot?.querySelector('[part~="panel"], [part~="launcher"]');
+        ?.shadowRoot?.querySelector('[part~="composer"], [part~="launcher"]');
       if (panel) requestAnimationFrame(() => Reflect.set(window, '__painted', performance.now()));
       else requestAnimationFrame(look);
     };

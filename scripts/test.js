@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { findChrome } from './find-chrome.js';
 
 let chrome;
@@ -58,9 +58,20 @@ if (apps !== 0) process.exit(apps);
 // too, loaded when used (the session once the chat is in view or connects on load, the renderer
 // when a reply has text or in the background once the chat is shown), and the reducer and the
 // persistence code leave the entry with the session: the entry went from 83.5
-// to 21.4 KB; its limit is that plus a margin. The classic script holds everything (92.8 KB).
-const SIZE_LIMITS_KB = { 'dist/ai-chat.js': 24, 'dist/ai-chat.iife.js': 94 };
-for (const [file, limit] of Object.entries(SIZE_LIMITS_KB)) {
+// to 21.4 KB. Then the panel (header, transcript, composer, their styles and the announcer) left
+// it too, as a chunk of its own loaded once the chat is in view: the entry, all a closed launcher
+// loads, is 14.6 KB, held to issue 14's goal of 15; the panel's chunk (7.1 KB) to 8, so an inline
+// chat's first paint stays under 25. The classic script holds everything (93.2 KB).
+const SIZE_LIMITS_KB = {
+  'dist/ai-chat.js': 15,
+  'dist/chunks/panel-part-*.js': 8,
+  'dist/ai-chat.iife.js': 94,
+};
+for (const [pattern, limit] of Object.entries(SIZE_LIMITS_KB)) {
+  const [dir, name] = [dirname(pattern), basename(pattern)];
+  const file = name.includes('*')
+    ? join(dir, readdirSync(dir).find((f) => f.startsWith(name.split('*')[0] ?? '')) ?? name)
+    : pattern;
   const gzipKb = gzipSync(readFileSync(file)).length / 1024;
   console.log(`size: ${file} is ${gzipKb.toFixed(1)} KB gzipped (limit ${limit} KB)`);
   if (gzipKb > limit) {

@@ -52,16 +52,6 @@ export const styles = css`
 
     /* Derived colours: each defaults to a palette colour, so a theme can set just the palette */
     --_focus: var(--ai-chat-focus-ring, var(--_accent));
-    --_header-bg: var(--ai-chat-header-background, transparent);
-    --_header-fg: var(--ai-chat-header-foreground, var(--_fg));
-    --_user-bg: var(--ai-chat-user-background, var(--_accent));
-    --_user-fg: var(--ai-chat-user-foreground, var(--_accent-fg));
-    --_assistant-bg: var(--ai-chat-assistant-background, var(--_surface));
-    --_assistant-fg: var(--ai-chat-assistant-foreground, var(--_fg));
-    --_card-bg: var(--ai-chat-card-background, var(--_bg));
-    --_card-border: var(--ai-chat-card-border, var(--_border));
-    --_input-bg: var(--ai-chat-input-background, var(--_bg));
-    --_input-border: var(--ai-chat-input-border, var(--_field-border));
     --_launcher-bg: var(--ai-chat-launcher-background, var(--_accent));
     --_launcher-fg: var(--ai-chat-launcher-foreground, var(--_accent-fg));
     --_badge-bg: var(--ai-chat-badge-background, var(--_danger));
@@ -69,20 +59,13 @@ export const styles = css`
 
     /* Type */
     --_font: var(--ai-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_heading-font: var(--ai-chat-heading-font, inherit);
-    --_mono: var(--ai-chat-mono-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     --_font-size: var(--ai-chat-font-size, 15px);
     --_line-height: var(--ai-chat-line-height, 1.5);
 
     /* Shape and space */
     --_radius: var(--ai-chat-radius, 12px);
-    --_bubble-radius: var(--ai-chat-bubble-radius, var(--_radius));
-    --_bubble-shadow: var(--ai-chat-bubble-shadow, none);
-    --_card-radius: var(--ai-chat-card-radius, calc(var(--_radius) * 0.75));
-    --_card-shadow: var(--ai-chat-card-shadow, none);
     --_space: var(--ai-chat-spacing, 12px);
     --_height: var(--ai-chat-height, 560px);
-    --_avatar-size: var(--ai-chat-avatar-size, 2em);
 
     /* The floating launcher and its panel (mode="launcher") */
     --_launcher-size: var(--ai-chat-launcher-size, 56px);

@@ -1,10 +1,17 @@
 // <ai-chat>: properties, lifecycle, public methods and a render() that composes the views of
 // ./views/. Over 400 lines only by its API block (every part, custom property, slot and event,
 // which the manifest and docs/api.md are generated from); the code itself is under 400.
-import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  LitElement,
+  adoptStyles,
+  html,
+  isServer,
+  nothing,
+  supportsAdoptingStyleSheets,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { styles } from './ai-chat.styles.js';
-import { Announcer } from './controllers/announcer.js';
 import { AvatarCopies } from './controllers/avatar-copies.js';
 import { ChatController, type TokenProvider } from './controllers/chat-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
@@ -15,7 +22,6 @@ import { isBusy, isTyping } from './transcript/state.js';
 import { AiChatActionEvent } from './events.js';
 import type { Strings, StringsOverride } from './i18n/index.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
-import { followBottom } from './render/auto-scroll.js';
 import { nextFrame } from './render/frame.js';
 import { changed } from './same.js';
 import {
@@ -27,14 +33,11 @@ import {
 } from './settings.js';
 import type { Status } from './transport/status.js';
 import type { CardAction } from './views/cards.js';
-import { cardStyles } from './views/cards.styles.js';
-import { extrasStyles } from './views/extras.styles.js';
-import { fitInput } from './views/composer.js';
 import { launcher } from './views/launcher.js';
 import { launcherStyles } from './views/launcher.styles.js';
-import { markdownStyles } from './views/markdown.styles.js';
 import type { Renderers } from './views/message.js';
-import { panel, panelStyles, type PanelView } from './views/panel.js';
+import { bundledPanel, loadPanel, type PanelModule } from './panel-source.js';
+import type { PanelView } from './views/panel.js';
 
 // The settings of ./settings.ts are this class's properties (their JSDoc is there, and in the manifest).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
@@ -192,23 +195,48 @@ export interface AiChat extends SettingValues {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AiChat extends LitElement {
-  static override styles = [styles, launcherStyles, panelStyles, markdownStyles, cardStyles, extrasStyles];
-  /** Every setting (`endpoint`, `feature`, `max-retries`, …), from the one table in ./settings.ts. */
-  static override properties = settingProperties;
+  // The panel's styles come with its code (adopted when it arrives, unless bundled with the element).
+  static override styles = [styles, launcherStyles, ...(bundledPanel?.styles ?? [])];
+  /**
+   * Every setting (`endpoint`, `feature`, `max-retries`, …), from the one table in ./settings.ts,
+   * and the properties below (declared here, without decorators: their helpers would cost every
+   * page bytes).
+   */
+  static override properties = {
+    ...settingProperties,
+    tokenProvider: { attribute: false, noAccessor: true },
+    opened: { attribute: 'open', type: Boolean, reflect: true },
+    strings: { attribute: false, hasChanged: changed },
+    draft: { state: true },
+  };
 
   /** The session with the backend, bridged to the element's lifetime. */
   private readonly chat = new ChatController(
     this,
     () => ({ ...readSettings(this), panelOpen: this.inView }),
     {},
-    // Its code loads once the chat is in view, or at once where it connects on load: a closed
-    // launcher that connects when opened (its default) loads none of it and opens no socket.
-    { needed: () => this.inView || this.connectMode === ConnectMode.auto },
+    // Its code loads once the chat is in view and its panel shown (in the next frame, so it never
+    // competes with the first paint), or at once where a closed launcher connects on load. A
+    // closed launcher that connects when opened (its default) loads none of it and opens no socket.
+    {
+      needed: () =>
+        this.inView ? this.panelShown || this.panelPart.failed : this.connectMode === ConnectMode.auto,
+    },
   );
-  /** What loads on demand: the markdown renderer (with its sanitizer), the cards. */
+  /** What loads on demand: the panel, the markdown renderer (with its sanitizer), the cards. */
   private readonly parts = new OnDemand(this);
-  private readonly markdownRenderer = this.parts.module(() => import('./render/markdown-directive.js'));
-  private readonly cardRenderer = this.parts.module(() => import('./views/cards.js'));
+  /** The panel (header, transcript, composer): once the chat is in view, or on the launcher's hover or focus. */
+  private readonly panelPart = this.parts.module(loadPanel, (part) => this.arrived(part), bundledPanel);
+  /** The panel's code if it has arrived (without asking for it). */
+  private get panelCode(): PanelModule | undefined {
+    return this.panelPart.ready ? this.panelPart.get() : undefined;
+  }
+  /** The panel has been rendered (an update ago): the session may load. */
+  private panelShown = false;
+  // (Asked for through the panel's code: they draw inside it, and so what they share with it is
+  // in its chunk, not in chunks of their own.)
+  private readonly markdownRenderer = this.parts.module(async () => (await loadPanel()).loadMarkdown());
+  private readonly cardRenderer = this.parts.module(async () => (await loadPanel()).loadCards());
   /** The language, its strings and the direction. */
   private readonly locale = new LocaleController(
     this,
@@ -219,13 +247,6 @@ export class AiChat extends LitElement {
   );
   /** A server rendered this element: its declarative shadow root was there before it upgraded. */
   private readonly serverRendered = !isServer && this.shadowRoot !== null;
-  /** Finished replies and connection changes, read to screen readers. */
-  private readonly announcer = new Announcer(
-    this,
-    () => this.chat.takeAnnouncements(),
-    () => this.locale.strings,
-    () => !this.parts.busy,
-  );
   private readonly avatars = new AvatarCopies(this, () => this.chat.messages.map((m) => m.id));
   private readonly unread = new Unread(
     this,
@@ -240,7 +261,6 @@ export class AiChat extends LitElement {
    * (re)connect, and at once only while the status is `unauthorized` or `offline`, or the widget
    * waits for credentials.
    */
-  @property({ attribute: false, noAccessor: true })
   get tokenProvider(): TokenProvider | undefined {
     return this._tokenProvider;
   }
@@ -250,26 +270,42 @@ export class AiChat extends LitElement {
   }
   private _tokenProvider?: TokenProvider;
   /** Whether the launcher's panel is open (`mode="launcher"`; the `open` attribute); also `open()` and `close()`. */
-  @property({ attribute: 'open', type: Boolean, reflect: true }) opened = false;
+  opened = false;
   /**
    * Any of the UI strings, merged over the built-in language chosen from `lang` (English,
    * Spanish, French, German or Arabic); a table (`status`, `features`, …) may name only the
    * entries it changes. The `Strings` type lists every key.
    */
-  @property({ attribute: false, hasChanged: changed }) strings?: StringsOverride;
+  strings?: StringsOverride;
 
   /** What the person has typed and not sent yet. */
-  @state() private draft = '';
+  private draft = '';
 
-  @query('textarea') private input?: HTMLTextAreaElement;
-  @query('.log') private log?: HTMLElement;
-  @query('.messages') private list?: HTMLElement;
-  @query('.panel') private panelElement?: HTMLElement;
-  @query('.launcher') private launcherButton?: HTMLButtonElement;
+  private get input(): HTMLTextAreaElement | null {
+    return this.find('textarea');
+  }
+  private get log(): HTMLElement | null {
+    return this.find('.log');
+  }
+  private get list(): HTMLElement | null {
+    return this.find('.messages');
+  }
+  private get panelElement(): HTMLElement | null {
+    return this.find('.panel');
+  }
+  private get launcherButton(): HTMLButtonElement | null {
+    return this.find('.launcher');
+  }
+  /** An element of the shadow root (none before the first connection). */
+  private find<E extends Element>(selector: string): E | null {
+    return (this.renderRoot as ParentNode | undefined)?.querySelector<E>(selector) ?? null;
+  }
 
   private stopFollowing?: () => void;
   /** Focus was inside the panel when it closed: it goes back to the launcher. */
   private returnFocus = false;
+  /** The launcher's panel opened before its code arrived: the input takes the focus once it is there. */
+  private focusWhenShown = false;
 
   constructor() {
     super();
@@ -363,22 +399,48 @@ export class AiChat extends LitElement {
     if (changed.get('opened') === true && !this.opened) this.returnFocus = this.panelHasFocus();
   }
 
-  protected override firstUpdated(): void {
-    this.follow();
-  }
-
   /** Once the chat is in view, the markdown renderer loads in the background (before a reply needs it). */
   private prefetch(): void {
-    if (this.inView && this.locale.ready) this.parts.prefetch(this.markdownRenderer);
+    if (this.inView && this.panelShown) this.parts.prefetch(this.markdownRenderer);
+  }
+
+  /**
+   * The panel's code has arrived (or came bundled): its styles join the element's, and its
+   * announcer starts reading finished replies and connection changes to screen readers (what
+   * happened before, while a closed launcher was connected, is in the transcript).
+   */
+  private arrived(part: PanelModule): void {
+    this.chat.takeAnnouncements();
+    new part.Announcer(
+      this,
+      () => this.chat.takeAnnouncements(),
+      () => this.locale.strings,
+      () => !this.parts.busy,
+    );
+    if (bundledPanel || !this.shadowRoot) return;
+    const own = (this.constructor as typeof AiChat).elementStyles;
+    // Where sheets cannot be adopted, Lit adds <style> elements (with the page's nonce): only the new ones.
+    adoptStyles(this.shadowRoot, supportsAdoptingStyleSheets ? [...own, ...part.styles] : part.styles);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // The session may have changed state while the controllers ran.
     this.reflectState();
+    if (this.input && !this.panelShown) {
+      // The panel is in the shadow root: the session loads in the next update, the next frame
+      // (asked for once this one is over: an update asked for within one is Lit's warning).
+      this.panelShown = true;
+      queueMicrotask(() => this.requestUpdate());
+    }
+    if (!this.stopFollowing) this.follow();
     this.prefetch();
     if (changed.get('opened') !== undefined && this.floating) {
-      if (this.opened) this.input?.focus();
+      if (this.opened) this.focusWhenShown = true;
       else if (this.returnFocus) this.launcherButton?.focus();
+    }
+    if (this.focusWhenShown && this.input) {
+      this.focusWhenShown = false;
+      if (this.opened) this.input.focus();
     }
     this.returnFocus = false;
   }
@@ -450,6 +512,7 @@ export class AiChat extends LitElement {
               opened: this.opened,
               unread: this.unread.count,
               toggle: this.toggle,
+              prepare: this.preparePanel,
             })
           : nothing
       }
@@ -461,11 +524,18 @@ export class AiChat extends LitElement {
         aria-labelledby=${floating ? 'heading' : nothing}
         ?hidden=${floating && !this.opened}
       >
-        ${panel(this.panelView(t))}
+        ${this.panelContent(t)}
       </div>
-      ${this.announcer.regions()}
+      <div id="polite" class="visually-hidden" role="status"></div>
+      <div id="urgent" class="visually-hidden" role="alert"></div>
       <slot name="avatar" class="avatar-source" @slotchange=${this.avatars.slotChanged}></slot>
     </div>`;
+  }
+
+  /** The panel's header, transcript and composer, once the chat is in view and their code is here. */
+  private panelContent(t: Strings): TemplateResult | typeof nothing {
+    const part = this.inView || this.panelPart.ready ? this.panelPart.get() : undefined;
+    return part ? part.panel(this.panelView(t)) : nothing;
   }
 
   /** What the panel shows, as data for its view. */
@@ -520,7 +590,8 @@ export class AiChat extends LitElement {
 
   private follow(): void {
     this.stopFollowing?.();
-    if (this.log && this.list) this.stopFollowing = followBottom(this.log, this.list);
+    const part = this.panelCode;
+    if (part && this.log && this.list) this.stopFollowing = part.followBottom(this.log, this.list);
   }
 
   private get floating(): boolean {
@@ -548,7 +619,7 @@ export class AiChat extends LitElement {
     const input = event.target as HTMLTextAreaElement;
     this.draft = input.value;
     if (this.draft) this.chat.typing();
-    fitInput(input);
+    this.panelCode?.fitInput(input);
   };
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
@@ -568,7 +639,7 @@ export class AiChat extends LitElement {
       this.draft = '';
       if (this.input) {
         this.input.value = '';
-        fitInput(this.input, true);
+        this.panelCode?.fitInput(this.input, true);
       }
     }
     this.input?.focus();
@@ -582,6 +653,11 @@ export class AiChat extends LitElement {
 
   private readonly toggle = (): void => {
     this.opened = !this.opened;
+  };
+
+  /** The launcher is hovered or focused: the panel's code starts loading, to be there on the click. */
+  private readonly preparePanel = (): void => {
+    this.panelPart.get();
   };
 
   /** Escape closes the launcher's panel (and focus goes back to the launcher). */

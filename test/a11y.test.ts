@@ -206,9 +206,9 @@ describe('accessibility', () => {
     it(`the ${theme} palette reaches 4.5:1 for every text and 3:1 for the focus ring`, async () => {
       const el = await fixture<AiChat>(html`<ai-chat theme=${theme}></ai-chat>`);
       // An alias holds `light-dark(…)` text: the colour as used comes from a probe inside the
-      // shadow root, where the element's colour scheme decides which side applies.
+      // panel (where every alias is declared), where the element's colour scheme decides which side applies.
       const probe = document.createElement('span');
-      el.shadowRoot!.append(probe);
+      el.shadowRoot!.querySelector('[part~="panel"]')!.append(probe);
       const color = (alias: string) => {
         probe.style.color = `var(${alias})`;
         return getComputedStyle(probe).color;

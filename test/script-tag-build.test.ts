@@ -83,11 +83,20 @@ describe('a closed launcher from the script-tag build', () => {
     // Its bytes are the entry's, which npm test's size check holds to its limit (npm run size
     // prints what each configuration transfers).
 
+    // A pointer over the launcher (or focus on it): the panel's code starts loading, ready for the
+    // click; still no session and no socket.
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="launcher"]')!;
+    button.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => scripts().includes('/dist/chunks/panel-part.js'), 'the panel loads on hover');
+    expect(scripts().some((p) => p.includes('session'))).to.equal(false);
+    expect(await backend.call<unknown[]>('handshakes')).to.have.length(0);
+
     el.open();
     await waitUntil(() => el.status === 'connected', `the opened launcher connects (${el.status})`, {
       timeout: 8000,
     });
-    expect(scripts()).to.include('/dist/chunks/session.js');
+    expect(scripts()).to.include.members(['/dist/chunks/panel-part.js', '/dist/chunks/session.js']);
+    expect(el.shadowRoot!.querySelector('[part~="input"]')).to.equal(el.shadowRoot!.activeElement);
     expect(await backend.call<unknown[]>('handshakes')).to.have.length(1);
     frame.remove();
   });
@@ -129,10 +138,10 @@ describe('a standard stream from the script-tag builds', () => {
         .getEntriesByType('resource')
         .map((e) => new URL(e.name).pathname)
         .filter((p) => p.endsWith('.js') && ours(p));
-    // No dialect chunk before one is used (the session's may have arrived: the chat is inline).
-    expect(scripts().filter((p) => !p.startsWith('/dist/chunks/session-'))).to.deep.equal([
-      '/dist/ai-chat.js',
-    ]);
+    // No dialect chunk before one is used (the panel's and the session's may have arrived: the chat is inline).
+    const before = scripts();
+    expect(before).to.include('/dist/ai-chat.js');
+    expect(before.filter((p) => /agui|ai-sdk|openai|standard/.test(p))).to.deep.equal([]);
     await chatsOverHttp(frame, backend, 'agui', '/agui/{feature}');
     const loaded = scripts().map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
     expect(loaded).to.include.members(['/dist/ai-chat.js', '/dist/chunks/agui.js']);
@@ -157,6 +166,7 @@ describe('a standard stream from the script-tag builds', () => {
 /** The element of the page: connected to `backend`, answers one message with markdown. */
 async function chats(frame: HTMLIFrameElement, backend: Backend): Promise<FrameChat> {
   const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;
+  await el.updateComplete; // the panel's code, loaded on demand beside the script
   expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent).to.equal('Ask the clinic');
   el.setAttribute('endpoint', backend.url('/ai/{feature}/ws'));
   await waitUntil(() => el.status === 'connected', 'the element connects', { timeout: 8000 });

@@ -219,7 +219,7 @@ describe('theming', () => {
       ['--ai-chat-avatar-size', '31px', '[part~="avatar"]', 'width'],
       ['--ai-chat-focus-ring', 'rgb(1, 0, 22)', '', '--_focus'],
       ['--ai-chat-warning', 'rgb(1, 0, 23)', '', '--_warning'],
-      ['--ai-chat-mono-font', 'Menlo', '', '--_mono'],
+      ['--ai-chat-mono-font', 'Menlo', '[part~="panel"]', '--_mono'],
     ];
     const launcher: [string, string, string, string, string?][] = [
       ['--ai-chat-launcher-size', '61px', '[part~="launcher"]', 'width'],

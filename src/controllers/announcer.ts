@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatMessage } from '../transcript/index.js';
 import type { Strings } from '../i18n/index.js';
 import { Status } from '../transport/status.js';
@@ -23,7 +23,7 @@ const ANNOUNCED_CHARACTERS = 600;
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * The live-region announcer: two hidden regions the element renders ({@link regions}), and what
+ * The live-region announcer: two hidden regions the element renders (`#polite`, a status, and `#urgent`, an alert), and what
  * happened since the last update written into them once that update has rendered it — a finished
  * reply or a system line politely (once, never per token; a long reply's text cut to its first
  * `ANNOUNCED_CHARACTERS` and "…", the rest is in the transcript), a lost connection assertively,
@@ -77,12 +77,6 @@ export class Announcer implements ReactiveController {
     };
     write('polite', polite);
     write('urgent', urgent);
-  }
-
-  /** The hidden live regions, rendered once by the element. */
-  regions(): TemplateResult {
-    return html`<div id="polite" class="visually-hidden" role="status"></div>
-      <div id="urgent" class="visually-hidden" role="alert"></div>`;
   }
 
   /** A message as read aloud: the text of its bubble as rendered (a long body cut short). */

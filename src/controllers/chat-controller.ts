@@ -10,7 +10,7 @@ import {
   AiChatStatusEvent,
 } from '../events.js';
 import type { ChatSession, SessionDeps, SessionSettings, TokenProvider } from '../session/index.js';
-import type { Status, StatusDetail } from '../transport/status.js';
+import { Status, type StatusDetail } from '../transport/status.js';
 import type { Announcement } from './announcer.js';
 
 export type { TokenProvider };
@@ -84,7 +84,7 @@ export class ChatController implements ReactiveController {
   }
 
   get status(): Status {
-    return this.session?.status ?? 'idle';
+    return this.session?.status ?? Status.idle;
   }
 
   /** The detail of the last status change (attempt, retryInMs, close code and reason). */

@@ -35,10 +35,12 @@ export class OnDemand {
   /**
    * A module loaded on demand: `get()` returns it once it has arrived, else starts loading it
    * (once) and returns undefined; `ready` tells without loading. A load that fails is reported
-   * and not tried again until `retry()` (the host's Retry, or `connect()`).
+   * and not tried again until `retry()` (the host's Retry, or `connect()`). A module that is
+   * `already` there (bundled with the element) is never loaded: it arrives at once.
    */
-  module<T>(load: () => Promise<T>, arrived?: (value: T) => void): Loadable<T> {
-    let value: T | undefined;
+  module<T>(load: () => Promise<T>, arrived?: (value: T) => void, already?: T): Loadable<T> {
+    let value: T | undefined = already;
+    if (already !== undefined) arrived?.(already);
     let state: 'idle' | 'loading' | 'failed' = 'idle';
     const start = () => {
       state = 'loading';

@@ -10,10 +10,12 @@ export interface LauncherView {
   /** Assistant messages that arrived while the panel was closed. */
   unread: number;
   toggle: () => void;
+  /** The button is hovered, touched or focused: a click may follow (the panel's code starts loading). */
+  prepare: () => void;
 }
 
 /** The floating button that opens and closes the panel, with its unread badge (`mode="launcher"`). */
-export function launcher({ t, lang, opened, unread, toggle }: LauncherView): TemplateResult {
+export function launcher({ t, lang, opened, unread, toggle, prepare }: LauncherView): TemplateResult {
   const count = opened ? 0 : unread;
   const label = opened ? t.closeChat : count > 0 ? t.openChatUnread(count) : t.openChat;
   return html`<button
@@ -24,6 +26,8 @@ export function launcher({ t, lang, opened, unread, toggle }: LauncherView): Tem
     aria-expanded=${opened ? 'true' : 'false'}
     aria-label=${label}
     @click=${toggle}
+    @pointerenter=${prepare}
+    @focus=${prepare}
   >
     ${opened ? CLOSE_ICON : html`<slot name="launcher-icon">${CHAT_ICON}</slot>`}
     ${

@@ -2,6 +2,28 @@ import { css } from 'lit';
 
 /** The chat inside the panel: header, status, transcript, messages, typing, notice and composer. */
 export const panelStyles = css`
+  /* The panel's own aliases of its custom properties (see ../ai-chat.styles.ts: read once, never
+     declared on :host). They come with the panel's code: a closed launcher needs none of them. */
+  .panel {
+    --_header-bg: var(--ai-chat-header-background, transparent);
+    --_header-fg: var(--ai-chat-header-foreground, var(--_fg));
+    --_user-bg: var(--ai-chat-user-background, var(--_accent));
+    --_user-fg: var(--ai-chat-user-foreground, var(--_accent-fg));
+    --_assistant-bg: var(--ai-chat-assistant-background, var(--_surface));
+    --_assistant-fg: var(--ai-chat-assistant-foreground, var(--_fg));
+    --_card-bg: var(--ai-chat-card-background, var(--_bg));
+    --_card-border: var(--ai-chat-card-border, var(--_border));
+    --_input-bg: var(--ai-chat-input-background, var(--_bg));
+    --_input-border: var(--ai-chat-input-border, var(--_field-border));
+    --_heading-font: var(--ai-chat-heading-font, inherit);
+    --_mono: var(--ai-chat-mono-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    --_bubble-radius: var(--ai-chat-bubble-radius, var(--_radius));
+    --_bubble-shadow: var(--ai-chat-bubble-shadow, none);
+    --_card-radius: var(--ai-chat-card-radius, calc(var(--_radius) * 0.75));
+    --_card-shadow: var(--ai-chat-card-shadow, none);
+    --_avatar-size: var(--ai-chat-avatar-size, 2em);
+  }
+
   /* Header ------------------------------------------------------------------------- */
   .header {
     display: flex;

@@ -1,11 +1,18 @@
+// The panel: the header, the transcript, the offline notice and the composer, with their styles
+// (loaded on demand with the rest of ../panel-part.ts).
 import { html, nothing, type TemplateResult } from 'lit';
 import { composer, type ComposerView } from './composer.js';
 import { header, type HeaderView } from './header.js';
 import { log, type LogView } from './log.js';
 import { notice } from './notice.js';
+import { cardStyles } from './cards.styles.js';
+import { extrasStyles } from './extras.styles.js';
+import { markdownStyles } from './markdown.styles.js';
+import { panelStyles } from './panel.styles.js';
 import { Status } from '../transport/status.js';
 
-export { panelStyles } from './panel.styles.js';
+/** The panel's styles, adopted by the element's shadow root beside its own (in this order). */
+export const styles = [panelStyles, markdownStyles, cardStyles, extrasStyles];
 
 export interface PanelView {
   header: HeaderView;
