@@ -427,10 +427,9 @@ export class AiChat extends LitElement {
     // The session may have changed state while the controllers ran.
     this.reflectState();
     if (this.input && !this.panelShown) {
-      // The panel is in the shadow root: the session loads in the next update, the next frame
-      // (asked for once this one is over: an update asked for within one is Lit's warning).
+      // The panel is in the shadow root: the session's code loads from the next frame on.
       this.panelShown = true;
-      queueMicrotask(() => this.requestUpdate());
+      this.chat.loadAfter(nextFrame());
     }
     if (!this.stopFollowing) this.follow();
     this.prefetch();

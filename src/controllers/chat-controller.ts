@@ -171,10 +171,19 @@ export class ChatController implements ReactiveController {
     this.load();
   }
 
-  private load(): void {
+  /**
+   * Loads the session's code once `after` has settled (the element passes the next frame, so the
+   * download never competes with its first paint), if it is needed and not here yet. What waits
+   * for the host's `updateComplete` waits for it from now on.
+   */
+  loadAfter(after: Promise<unknown>): void {
+    if (!this.session && (this.options.needed?.() ?? true)) this.load(after);
+  }
+
+  private load(after?: Promise<unknown>): void {
     if (this.loading) return;
     const load: SessionLoader = this.options.load ?? (() => import('../session/index.js'));
-    this.loading = load().then(
+    this.loading = (after ? after.then(load) : load()).then(
       ({ ChatSession }) => {
         this.loading = undefined;
         this.start(new ChatSession(this.deps));

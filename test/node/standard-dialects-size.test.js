@@ -42,6 +42,7 @@ test('each standard dialect is a chunk beside the entry, imported on demand (and
     'chunks/session',
     'chunks/markdown-directive',
     'chunks/cards',
+    'chunks/panel-part',
   ];
   assert.deepEqual(
     imported.map(name).filter((file) => !others.includes(file)),
