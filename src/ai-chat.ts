@@ -1,6 +1,7 @@
 // <ai-chat>: properties, lifecycle, public methods and a render() that composes the views of
 // ./views/. Over 400 lines only by its API block (every part, custom property, slot and event,
-// which the manifest and docs/api.md are generated from); the code itself is under 400.
+// which the manifest and docs/api.md are generated from) and its comments; the code itself is
+// under 400.
 import {
   LitElement,
   adoptStyles,

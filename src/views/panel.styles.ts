@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// About 400 lines because it is one stylesheet for everything inside the panel (it loads with the
+// panel's code, adopted beside the element's own): split, the pieces would only be listed again.
+
 /** The chat inside the panel: header, status, transcript, messages, typing, notice and composer. */
 export const panelStyles = css`
   /* The panel's own aliases of its custom properties (see ../ai-chat.styles.ts: read once, never
