@@ -40,7 +40,7 @@ function collect(root: Node, enough: number, short?: ShortPart): string {
     if (name === 'time' || (node as Element).hasAttribute('data-unannounced')) return;
     const breaks = BREAKS.has(name);
     if (breaks) out += '\n';
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    for (let child = node.firstChild; child && out.length <= enough; child = child.nextSibling) walk(child);
     if (breaks) out += '\n';
     else if (SPACES.has(name)) out += ' ';
   };
