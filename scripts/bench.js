@@ -16,9 +16,10 @@
 // Every figure also goes to bench-results/latest.json.
 //
 // `npm run bench -- --only=quality,streaming` runs only the named sections (streaming, shapes,
-// selection, burst, transcript, heap, startup, quality, size).
+// selection, burst, transcript, heap, startup, quality, size); `--sizes=32,128` only those
+// streaming sizes (KB); `--kinds=widget,floor,oneshot` only those pages.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +35,14 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench-results');
 /** Every chunk frame right after the previous one (the mock waits one macrotask: setImmediate). */
 const PACE = { thinkMs: 0, chunkMs: 0, chunkChars: 8 };
-const SIZES_KB = [8, 32, 128];
-const KINDS = /** @type {const} */ (['widget', 'floor', 'oneshot', 'naive']);
+const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='));
+/** The streamed reply sizes (KB); `--sizes=128` runs one. */
+const SIZES_KB = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [8, 32, 128];
+const kindsArg = process.argv.find((arg) => arg.startsWith('--kinds='));
+/** What is streamed into; `--kinds=widget,floor,oneshot` leaves the slow naive baseline out. */
+const KINDS = /** @type {('widget' | 'floor' | 'oneshot' | 'naive')[]} */ (
+  kindsArg ? kindsArg.slice('--kinds='.length).split(',') : ['widget', 'floor', 'oneshot', 'naive']
+);
 /**
  * The naive baseline is quadratic (about 3 s at 8 KB, 30–50 s at 32 KB, 10 minutes at 128 KB
  * here): past its budget a run stops and the rest is estimated. The 32 KB run must finish (it is
@@ -109,9 +116,10 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   progress('building dist/ai-chat.js (npx vite build) …');
   // Served and measured from a copy: someone may rebuild dist/ while the benchmark runs.
+  // The whole directory: ai-chat.js loads its panel, session and renderer from chunks/ beside it.
   const distFile = join(RESULTS, 'dist', 'ai-chat.js');
-  mkdirSync(dirname(distFile), { recursive: true });
-  copyFileSync(buildDist(ROOT), distFile);
+  rmSync(dirname(distFile), { recursive: true, force: true });
+  cpSync(dirname(buildDist(ROOT)), dirname(distFile), { recursive: true });
   progress('building the baselines (scripts/bench/baselines.ts) …');
   await buildBaselines(ROOT, join(RESULTS, 'baselines'));
 
