@@ -45,13 +45,13 @@ function setup(options: Partial<ChatSocketOptions> = {}): Harness {
     random: () => 0.5,
     environment: env,
     heartbeatMs: 0,
+    onFrame: (data) => h.frames.push(data),
     ...options,
   });
   socket.addEventListener('status', (e) => {
     h.statuses.push(e.detail);
     h.everything.push(JSON.stringify(e.detail));
   });
-  socket.addEventListener('frame', (e) => h.frames.push(e.detail));
   socket.addEventListener('error', (e) => {
     h.errors.push(e.detail);
     h.everything.push(JSON.stringify(e.detail));
@@ -569,11 +569,12 @@ describe('ChatSocket', () => {
     it('the typed on() helper subscribes and unsubscribes', () => {
       const h = connected();
       const got: unknown[] = [];
-      const off = h.socket.on('frame', (e) => got.push(e.detail));
-      h.ws.receive('a');
+      const off = h.socket.on('status', (e) => got.push(e.detail.status));
+      h.socket.close();
       off();
-      h.ws.receive('b');
-      expect(got).to.deep.equal(['a']);
+      h.socket.connect();
+      expect(got).to.deep.equal(['idle']);
+      expect(h.socket.status).to.equal('connecting');
     });
   });
 

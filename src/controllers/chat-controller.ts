@@ -214,7 +214,7 @@ export class ChatController implements ReactiveController {
       host.dispatchEvent(intent);
       if (intent.defaultPrevented) e.preventDefault();
     });
-    session.on('change', () => host.requestUpdate());
+    session.onChange(() => host.requestUpdate());
     if (this.provider) session.setTokenProvider(this.provider);
     if (host.isConnected) session.configure(this.settings());
     for (const apply of this.calls.splice(0)) apply(session);

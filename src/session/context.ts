@@ -16,13 +16,10 @@ export function dialectContext(
 ): DialectContext {
   let history: HistoryEntry[] | undefined;
   let endpoint: string | undefined;
-  return {
+  // Built by assignment, not spreads: a socket dialect gets one for each of thousands of frames.
+  const context: DialectContext = {
     sessionId,
     feature: config.feature,
-    ...(config.userId === undefined ? {} : { userId: config.userId }),
-    ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
-    ...(config.model === undefined ? {} : { model: config.model }),
-    ...(config.streamUrl === undefined ? {} : { streamUrl: config.streamUrl }),
     get endpoint() {
       if (endpoint === undefined && config.endpoint && config.dialect.channel === 'http') {
         try {
@@ -38,8 +35,13 @@ export function dialectContext(
       history ??= historyOf(messages, command);
       return history;
     },
-    ...(state === undefined ? {} : { state }),
   };
+  if (config.userId !== undefined) context.userId = config.userId;
+  if (config.apiKey !== undefined) context.apiKey = config.apiKey;
+  if (config.model !== undefined) context.model = config.model;
+  if (config.streamUrl !== undefined) context.streamUrl = config.streamUrl;
+  if (state !== undefined) context.state = state;
+  return context;
 }
 
 /**

@@ -70,6 +70,7 @@ export class ChatSession extends EventTarget {
   private readonly sharing: Sharing;
   /** Replies streaming from this tab's own connection (other tabs hear of them). */
   private readonly ownReplies = new Set<string>();
+  private readonly changeListeners = new Set<() => void>();
   private reported = '';
   private badFrames = 0;
   /** The backend's shared state, as last reported (AG-UI `STATE_SNAPSHOT`, then each `STATE_DELTA`). */
@@ -141,6 +142,15 @@ export class ChatSession extends EventTarget {
   }
 
   /** Typed subscription; returns the function that unsubscribes. */
+  /**
+   * Calls `listener` after anything changed (the transcript, the status, …); returns the way to
+   * stop. A callback, not an event: it runs for each of a reply's thousands of deltas.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   on<K extends keyof ChatSessionEventMap>(type: K, listener: (event: ChatSessionEventMap[K]) => void) {
     const wrapped = (event: Event) => listener(event as ChatSessionEventMap[K]);
     this.addEventListener(type, wrapped);
@@ -524,7 +534,16 @@ export class ChatSession extends EventTarget {
   }
 
   private stepContext(): StepContext {
-    return { now: this.now(), newId: this.deps.newId, maxMessages: this.config?.maxMessages ?? 100 };
+    // The time is read only by a step that adds a message, not by each of a reply's deltas.
+    let now: string | undefined;
+    const time = () => (now ??= this.now());
+    return {
+      get now() {
+        return time();
+      },
+      newId: this.deps.newId,
+      maxMessages: this.config?.maxMessages ?? 100,
+    };
   }
 
   /** What a dialect sees. */
@@ -538,7 +557,7 @@ export class ChatSession extends EventTarget {
 
   private changed(): void {
     this.connection.check();
-    this.dispatchEvent(new Event('change'));
+    for (const listener of this.changeListeners) listener();
   }
 
   private error(code: string, message: string): void {

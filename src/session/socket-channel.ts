@@ -62,6 +62,7 @@ export class SocketChannel implements Carrier {
       heartbeatMs: config.heartbeatMs,
       liveness: echo ? 'heartbeat' : 'expected',
       heartbeat: dialect.heartbeat ? () => this.heartbeat() : undefined,
+      onFrame: (data) => this.onFrame(data),
       readyOnOpen: !dialect.handshake,
       unauthorizedCodes: dialect.closeCodes?.unauthorized,
       finalCodes: dialect.closeCodes?.final,
@@ -71,7 +72,6 @@ export class SocketChannel implements Carrier {
       environment: deps.environment,
     });
     this.socket.on('status', (e) => this.onStatus(e.detail));
-    this.socket.on('frame', (e) => this.onFrame(e.detail));
     this.socket.on('open', () => this.onOpen());
     this.socket.on('error', (e) => host.error(e.detail.code, e.detail.message));
     if (dialect.typing) {

@@ -39,5 +39,4 @@ export interface ChatSessionEventMap {
   send: CustomEvent<{ content: string }>;
   state: CustomEvent<{ state: unknown }>;
   data: CustomEvent<{ name: string; data: unknown }>;
-  change: Event;
 }

@@ -59,6 +59,11 @@ export interface ChatSocketOptions {
   readyOnOpen?: boolean;
   /** Called every `heartbeatMs` while usable (the caller writes its heartbeat frame, if any). */
   heartbeat?: () => void;
+  /**
+   * Called with every frame that arrives, as it came. A callback, not an event: a reply can be
+   * thousands of frames, and an event object for each cost more than reading them.
+   */
+  onFrame: (data: FrameData) => void;
   /** Close codes that mean the credentials were refused: status `unauthorized`, no retry. */
   unauthorizedCodes?: readonly number[];
   /** Close codes that end the conversation: status `offline`, no retry. */
@@ -93,7 +98,6 @@ export type FrameData = string | ArrayBuffer;
  */
 export interface ChatSocketEventMap {
   status: CustomEvent<StatusDetail>;
-  frame: CustomEvent<FrameData>;
   open: Event;
   error: CustomEvent<ChatSocketErrorDetail>;
 }
@@ -120,7 +124,6 @@ const defaultEnvironment = (): SocketEnvironment | undefined =>
  * one place.
  *
  * @fires status - `CustomEvent<StatusDetail>`
- * @fires frame - `CustomEvent<string | ArrayBuffer>`
  * @fires open - `Event`
  * @fires error - `CustomEvent<{ code: string; message: string }>`
  */
@@ -134,6 +137,7 @@ export class ChatSocket extends EventTarget {
   private readonly liveness: 'heartbeat' | 'expected';
   private readonly readyOnOpen: boolean;
   private readonly onHeartbeatDue: (() => void) | undefined;
+  private readonly onFrame: (data: FrameData) => void;
   private readonly unauthorizedCodes: readonly number[];
   private readonly finalCodes: readonly number[];
   private readonly WebSocketImpl: WebSocketConstructor | undefined;
@@ -175,6 +179,7 @@ export class ChatSocket extends EventTarget {
     this.liveness = options.liveness ?? 'heartbeat';
     this.readyOnOpen = options.readyOnOpen ?? true;
     this.onHeartbeatDue = options.heartbeat;
+    this.onFrame = options.onFrame;
     this.unauthorizedCodes = options.unauthorizedCodes ?? [];
     this.finalCodes = options.finalCodes ?? [];
     this.WebSocketImpl = options.WebSocket;
@@ -398,7 +403,7 @@ export class ChatSocket extends EventTarget {
     ws.onmessage = (event: MessageEvent) => {
       if (ws !== this.ws) return;
       this.lastReceivedAt = this.clock.now();
-      this.emit('frame', event.data as FrameData);
+      this.onFrame(event.data as FrameData);
     };
     ws.onclose = (event: CloseEvent) => {
       if (ws !== this.ws) return;
@@ -671,10 +676,7 @@ export class ChatSocket extends EventTarget {
     this.emit('error', { code, message });
   }
 
-  private emit<K extends 'status' | 'frame' | 'error'>(
-    type: K,
-    detail: ChatSocketEventMap[K]['detail'],
-  ): void {
+  private emit<K extends 'status' | 'error'>(type: K, detail: ChatSocketEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
