@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { renderMarkdown, lexBlocks, renderTokens } from '../src/render/markdown.js';
+import { renderMarkdown, lexBlocks, renderTokens, renderTokenGroups } from '../src/render/markdown.js';
 import { HOSTILE_INPUTS, REPLIES } from './fixtures/markdown-samples.js';
 
 /** Renders into a connected element (so anything that could run or load would). */
@@ -361,6 +361,39 @@ describe('renderMarkdown', () => {
       // The default instance still allows what our private one removes.
       expect(DOMPurify.sanitize('<b id="x">b</b>')).to.equal('<b id="x">b</b>');
       expect(DOMPurify.sanitize('<a href="ftp://x">x</a>')).to.equal('<a href="ftp://x">x</a>');
+    });
+  });
+
+  describe('renderTokenGroups (several renders, sanitized in one pass)', () => {
+    const outerHtml = (fragment: DocumentFragment): string => {
+      const el = document.createElement('div');
+      el.append(fragment);
+      return el.innerHTML;
+    };
+
+    for (const allowImages of [false, true]) {
+      it(`gives each group what renderTokens gives it${allowImages ? ' (images allowed)' : ''}`, () => {
+        const texts = [...Object.values(REPLIES), ...HOSTILE_INPUTS];
+        const groups = texts.flatMap((text) => {
+          const tokens = lexBlocks(text);
+          // One group per block, and the whole reply as one group: both shapes the stream renders.
+          return [...tokens.map((token) => [token]), [...tokens]];
+        });
+        const batched = renderTokenGroups(groups, { allowImages }).map(outerHtml);
+        expect(batched).to.have.length(groups.length);
+        groups.forEach((group, i) => {
+          expect(batched[i], group.map((token) => token.raw).join('')).to.equal(
+            outerHtml(renderTokens(group, { allowImages })),
+          );
+        });
+      });
+    }
+
+    it('leaves no wrapper behind, even for text that names one', () => {
+      const groups = ['<div>raw</div>', '</div><div part="x">', 'plain'].map((text) => [...lexBlocks(text)]);
+      const nodes = renderTokenGroups(groups).map(outerHtml);
+      expect(nodes.join('')).not.to.contain('<div');
+      expect(nodes[0]).to.equal('<p part="md-p">&lt;div&gt;raw&lt;/div&gt;</p>\n');
     });
   });
 });

@@ -23,15 +23,15 @@
  * blocks; when the reply has one, the final render renders the whole text once more.
  *
  * Rendering is synchronous: the caller decides how often to call `update()` (`<ai-chat>` renders
- * at most once per animation frame). An update that has a burst to catch up with does a bounded
- * amount of it and says so; the caller calls again next frame (see `update()`).
+ * at most once per animation frame). An update that has a burst to catch up with renders what its
+ * time budget affords and says so; the caller calls again next frame (see `update()`).
  */
 import { advance, freezableCount, freezableItems, linesLength, rawLength } from './blocks.js';
 import { healInline, holdBack } from './heal.js';
 import {
   hasLinkDefinitions,
   lexBlocks,
-  renderTokens,
+  renderTokenGroups,
   type MarkdownOptions,
   type Token,
   type Tokens,
@@ -47,8 +47,11 @@ export interface MarkdownStreamOptions extends MarkdownOptions {
   now?: () => number;
 }
 
-/** Characters rendered at a time while catching up with a burst. */
-const STEP = 1024;
+/**
+ * The least a render of a burst covers (characters), whatever the budget: a backlog this long is
+ * always shown at once.
+ */
+const MIN_STEP = 1024;
 
 /** One top-level block of the live tail and the container's nodes that came of it. */
 interface Run {
@@ -107,6 +110,8 @@ export class MarkdownStream {
   private sawDefinitions = false;
   /** Nothing rendered yet (or the text was replaced): the container's nodes are all live. */
   private stale = true;
+  /** What a character of a burst costs to render (ms), averaged over the last renders. */
+  private msPerChar = 0.002;
 
   constructor(container: HTMLElement, options: MarkdownStreamOptions = {}) {
     this.container = container;
@@ -123,11 +128,11 @@ export class MarkdownStream {
    * shown). `final`: the text is complete, and its render is exactly `renderMarkdown(text)`.
    *
    * An update does about `budgetMs` of work. When more text arrived than that renders (a burst, a
-   * slow frame, a long reply that arrives whole), it renders about a kilobyte at a time, at least
-   * a quarter of what it has not shown yet (so it never falls further behind than a few frames'
-   * worth), and returns false: the next `update()` (with the same or a longer text) goes on from
-   * there, and the final render is made when it has caught up. Returns true when `text` is shown
-   * (and, if `final`, rendered exactly).
+   * slow frame, a long reply that arrives whole), it renders as much as the budget affords at the
+   * pace its last renders had (at least a kilobyte, ending at a line's end if one is near),
+   * and returns false: the next `update()` (with the same or a longer text) goes on from there,
+   * and the final render is made when it has caught up. Returns true when `text` is shown (and, if
+   * `final`, rendered exactly).
    */
   update(text: string, final: boolean): boolean {
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
@@ -136,31 +141,29 @@ export class MarkdownStream {
     if (!text.startsWith(this.text)) this.reset();
     this.text = text;
     this.final = final;
-    let changed = false;
     const backlog = text.length - this.shown;
-    if (backlog <= STEP) {
-      changed = this.render(text.length, final);
-      this.shown = text.length;
-    } else {
-      const least = this.shown + Math.ceil(backlog / 4);
-      const deadline = this.now() + this.budgetMs;
-      do {
-        this.shown = this.nextStop(this.shown);
-        changed = this.render(this.shown, final && this.shown === text.length) || changed;
-      } while (this.shown < text.length && (this.shown < least || this.now() < deadline));
-    }
+    // As much as the budget affords at the pace of the last renders, in one render: the steps of
+    // a burst are never shown one by one, so rendering them one by one would only repeat work.
+    const affordable = Math.max(MIN_STEP, Math.floor(this.budgetMs / this.msPerChar));
+    const started = this.now();
+    const from = this.shown;
+    const end = backlog <= affordable ? text.length : this.stopNear(from + affordable);
+    // (A render may start again from the top: `shown` is set after it.)
+    const changed = this.render(end, final && end === text.length);
+    this.shown = end;
+    const took = this.now() - started;
+    // Only renders of a real burst say what a character costs (a few characters cost the overhead).
+    if (end - from >= MIN_STEP) this.msPerChar = (this.msPerChar + took / (end - from)) / 2;
     if (changed) this.onRender?.();
     return this.shown === text.length;
   }
 
-  /** Where the next step of catching up ends: about `STEP` characters on, at a line's end if one is near. */
-  private nextStop(from: number): number {
+  /** Where a render of a burst ends: at `end`, or at the end of the line before it if one is near. */
+  private stopNear(end: number): number {
     const text = this.text;
-    if (text.length - from <= STEP) return text.length;
-    let end = from + STEP;
     const line = text.lastIndexOf('\n', end - 1);
-    if (line > from + STEP / 2) end = line + 1;
-    else if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+    if (line > end - MIN_STEP / 2) return line + 1;
+    if (/[\ud800-\udbff]/.test(text[end - 1]!)) return end - 1;
     return end;
   }
 
@@ -225,19 +228,22 @@ export class MarkdownStream {
     let changed = this.stale;
 
     const runs: Run[] = [];
-    let i = 0;
+    const first = this.open ? 1 : 0;
+    let i = first;
+    while (!relinked && i < shown.length && i < this.live.length && this.live[i]!.raw === shown[i]!.raw) i++;
+    // Everything this render shows anew, sanitized in one pass: the open block, the changed blocks.
+    const groups = shown.slice(i).map((token) => [token]);
+    if (this.open) groups.unshift([shown[0]!]);
+    const rendered = renderTokenGroups(groups, this.options).map((fragment) =>
+      Array.from(fragment.childNodes),
+    );
     if (this.open) {
-      changed = this.patchOpen(this.open, shown[0]!) || changed;
-      runs.push(this.live[0]!);
-      i = 1;
+      changed = this.patchOpen(this.open, rendered.shift()!) || changed;
     }
-    while (!relinked && i < shown.length && i < this.live.length && this.live[i]!.raw === shown[i]!.raw) {
-      runs.push(this.live[i]!);
-      i++;
-    }
+    runs.push(...this.live.slice(0, i));
     if (i < shown.length || i < this.live.length) {
       changed = true;
-      const fresh = shown.slice(i).map((token) => ({ raw: token.raw, nodes: this.renderNodes([token]) }));
+      const fresh = shown.slice(i).map((token, k) => ({ raw: token.raw, nodes: rendered[k]! }));
       const olds = this.live.slice(i).flatMap((run) => run.nodes);
       const patched = morphRun(
         this.container,
@@ -274,9 +280,8 @@ export class MarkdownStream {
     return list.loose === open.loose && list.items.length > open.skip;
   }
 
-  /** Patches the open block's live items (rows) into the ones of `token`; returns whether anything changed. */
-  private patchOpen(open: Open, token: Token): boolean {
-    const rendered = this.renderNodes([token]);
+  /** Patches the open block's live items (rows) into the ones `rendered` (its nodes) has; returns whether anything changed. */
+  private patchOpen(open: Open, rendered: ChildNode[]): boolean {
     const root = rendered.find((node) => node.nodeType === Node.ELEMENT_NODE) as Element | undefined;
     const holder = open.kind === 'table' ? root?.querySelector(':scope > tbody') : root;
     const items: ChildNode[] = [];
@@ -374,10 +379,5 @@ export class MarkdownStream {
     }
     open.restStart += length;
     open.lastFrozen = advance(open.parent, open.lastFrozen, count);
-  }
-
-  /** Renders tokens to nodes (not yet in the document). */
-  private renderNodes(tokens: Token[]): ChildNode[] {
-    return Array.from(renderTokens(tokens, this.options).childNodes);
   }
 }

@@ -238,8 +238,13 @@ const baseConfig = {
 type FragmentConfig = Config & { RETURN_DOM_FRAGMENT: true };
 const TEXT_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: BASE_TAGS };
 const IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img'] };
+// Several renders sanitized at once (`renderTokenGroups`): each is wrapped in a `<div>`, the one
+// tag these configs add. No model text can make a `<div>` (raw HTML is shown as text, marked
+// makes none), and the wrappers are dropped, their children kept.
+const BATCH_TEXT_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'div'] };
+const BATCH_IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img', 'div'] };
 // The same, with the `ai-chat` policy when there is one; made on the first sanitize.
-let configs: { text: FragmentConfig; image: FragmentConfig } | undefined;
+let configs: Record<'text' | 'image' | 'batchText' | 'batchImage', FragmentConfig> | undefined;
 /** The config the private instance holds (`setConfig`). */
 let configured: FragmentConfig | undefined;
 
@@ -319,16 +324,27 @@ const toHtml = (tokens: Token[], allowImages: boolean): string => {
   }
 };
 
-const sanitize = (html: string, allowImages: boolean): DocumentFragment => {
+const sanitize = (html: string, allowImages: boolean, batch = false): DocumentFragment => {
   if (!configs) {
     const trusted = trustedTypesPolicy();
     const withPolicy = (config: FragmentConfig): FragmentConfig =>
       trusted ? { ...config, TRUSTED_TYPES_POLICY: trusted } : config;
-    configs = { text: withPolicy(TEXT_CONFIG), image: withPolicy(IMAGE_CONFIG) };
+    configs = {
+      text: withPolicy(TEXT_CONFIG),
+      image: withPolicy(IMAGE_CONFIG),
+      batchText: withPolicy(BATCH_TEXT_CONFIG),
+      batchImage: withPolicy(BATCH_IMAGE_CONFIG),
+    };
   }
   // The config is parsed once (setConfig) rather than on every call: a streaming reply sanitizes
   // its live blocks on every frame, and parsing the config cost more than sanitizing them.
-  const config = allowImages ? configs.image : configs.text;
+  const config = batch
+    ? allowImages
+      ? configs.batchImage
+      : configs.batchText
+    : allowImages
+      ? configs.image
+      : configs.text;
   const instance = purifier();
   if (config !== configured) {
     instance.setConfig(config);
@@ -352,6 +368,26 @@ export const lexBlocks = (text: string): TokensList => marked.lexer(text);
 export const renderTokens = (tokens: Token[], options: MarkdownOptions = {}): DocumentFragment => {
   const allowImages = options.allowImages ?? false;
   return sanitize(toHtml(tokens, allowImages), allowImages);
+};
+
+/**
+ * Renders each group of tokens as {@link renderTokens} would, sanitized in one pass: each call of
+ * the sanitizer parses its input into a new document, which costs more than sanitizing a block
+ * or two, and a streaming update renders several blocks separately.
+ */
+export const renderTokenGroups = (
+  groups: readonly Token[][],
+  options: MarkdownOptions = {},
+): DocumentFragment[] => {
+  if (groups.length === 1) return [renderTokens(groups[0]!, options)];
+  const allowImages = options.allowImages ?? false;
+  const html = groups.map((tokens) => `<div>${toHtml(tokens, allowImages)}</div>`).join('');
+  const wrappers = Array.from(sanitize(html, allowImages, true).children);
+  return wrappers.map((wrapper) => {
+    const fragment = wrapper.ownerDocument.createDocumentFragment();
+    fragment.append(...wrapper.childNodes);
+    return fragment;
+  });
 };
 
 /** Renders markdown text to a sanitized `DocumentFragment`, ready to append. */
