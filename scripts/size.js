@@ -184,13 +184,15 @@ async function measure(browser, origin, index) {
     const body = await response.buffer().catch(() => Buffer.alloc(0));
     files.push({ url: url.pathname, gzip: gzipSize(body), at: Date.now() - started });
   });
-  // The moment the empty chat is first painted (a frame after its composer, or its launcher, is in the shadow root).
+  // The moment the empty chat is first painted: the first animation frame that finds its composer
+  // (or its launcher) in the shadow root; that frame paints it. (Not a frame later: the session's
+  // code starts loading then, on purpose after the first paint.)
   await tab.evaluateOnNewDocument(() => {
     const look = () => {
       const panel = document
         .querySelector('ai-chat')
         ?.shadowRoot?.querySelector('[part~="composer"], [part~="launcher"]');
-      if (panel) requestAnimationFrame(() => Reflect.set(window, '__painted', performance.now()));
+      if (panel) Reflect.set(window, '__painted', performance.now());
       else requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
