@@ -379,7 +379,7 @@ export const renderTokenGroups = (
   groups: readonly Token[][],
   options: MarkdownOptions = {},
 ): DocumentFragment[] => {
-  if (groups.length === 1) return [renderTokens(groups[0]!, options)];
+  if (groups.length < 2) return groups.map((tokens) => renderTokens(tokens, options));
   const allowImages = options.allowImages ?? false;
   const html = groups.map((tokens) => `<div>${toHtml(tokens, allowImages)}</div>`).join('');
   const wrappers = Array.from(sanitize(html, allowImages, true).children);
