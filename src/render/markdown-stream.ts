@@ -228,8 +228,7 @@ export class MarkdownStream {
     let changed = this.stale;
 
     const runs: Run[] = [];
-    const first = this.open ? 1 : 0;
-    let i = first;
+    let i = this.open ? 1 : 0;
     while (!relinked && i < shown.length && i < this.live.length && this.live[i]!.raw === shown[i]!.raw) i++;
     // Everything this render shows anew, sanitized in one pass: the open block, the changed blocks.
     const groups = shown.slice(i).map((token) => [token]);

@@ -244,7 +244,7 @@ const IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAG
 const BATCH_TEXT_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'div'] };
 const BATCH_IMAGE_CONFIG: FragmentConfig = { ...baseConfig, ALLOWED_TAGS: [...BASE_TAGS, 'img', 'div'] };
 // The same, with the `ai-chat` policy when there is one; made on the first sanitize.
-let configs: Record<'text' | 'image' | 'batchText' | 'batchImage', FragmentConfig> | undefined;
+let configs: Record<'text' | 'image' | 'batch-text' | 'batch-image', FragmentConfig> | undefined;
 /** The config the private instance holds (`setConfig`). */
 let configured: FragmentConfig | undefined;
 
@@ -332,19 +332,14 @@ const sanitize = (html: string, allowImages: boolean, batch = false): DocumentFr
     configs = {
       text: withPolicy(TEXT_CONFIG),
       image: withPolicy(IMAGE_CONFIG),
-      batchText: withPolicy(BATCH_TEXT_CONFIG),
-      batchImage: withPolicy(BATCH_IMAGE_CONFIG),
+      'batch-text': withPolicy(BATCH_TEXT_CONFIG),
+      'batch-image': withPolicy(BATCH_IMAGE_CONFIG),
     };
   }
   // The config is parsed once (setConfig) rather than on every call: a streaming reply sanitizes
   // its live blocks on every frame, and parsing the config cost more than sanitizing them.
-  const config = batch
-    ? allowImages
-      ? configs.batchImage
-      : configs.batchText
-    : allowImages
-      ? configs.image
-      : configs.text;
+  const kind = allowImages ? 'image' : 'text';
+  const config = configs[batch ? (`batch-${kind}` as const) : kind];
   const instance = purifier();
   if (config !== configured) {
     instance.setConfig(config);
@@ -383,6 +378,9 @@ export const renderTokenGroups = (
   const allowImages = options.allowImages ?? false;
   const html = groups.map((tokens) => `<div>${toHtml(tokens, allowImages)}</div>`).join('');
   const wrappers = Array.from(sanitize(html, allowImages, true).children);
+  // One wrapper per group, always, as marked's HTML is balanced; if that ever failed, each group
+  // would be rendered on its own rather than a group's nodes given to another.
+  if (wrappers.length !== groups.length) return groups.map((tokens) => renderTokens(tokens, options));
   return wrappers.map((wrapper) => {
     const fragment = wrapper.ownerDocument.createDocumentFragment();
     fragment.append(...wrapper.childNodes);

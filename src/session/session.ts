@@ -1,4 +1,4 @@
-// The session: its public API and the glue between the conversation (conversation/), the
+// The session: its public API and the glue between the conversation (transcript/), the
 // connection (connection.ts and its channels: socket-channel.ts, reply-stream.ts, delivery.ts) and
 // the page's other tabs (sharing.ts, tab-sync.ts). A little over 400 lines because it is that one
 // meeting point; each part it coordinates lives in its own file.
