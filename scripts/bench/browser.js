@@ -11,7 +11,13 @@ import { wallNow } from './server.js';
 /** @typedef {{page: Page, cdp: CDPSession, close: () => Promise<void>}} BenchPage */
 
 export async function launchBrowser() {
-  return puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+  // A huge shape (100,000 list items) runs in one page call for minutes: it reports, not times out.
+  return puppeteer.launch({
+    executablePath: findChrome(),
+    headless: true,
+    args: CHROME_ARGS,
+    protocolTimeout: 600_000,
+  });
 }
 
 /**
