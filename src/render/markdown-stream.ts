@@ -53,6 +53,16 @@ export interface MarkdownStreamOptions extends MarkdownOptions {
  */
 const MIN_STEP = 1024;
 
+/**
+ * A live list with this many frozen items (a table: an eighth as many rows) slows every frame:
+ * the browser lays all of them out again each time one is added (1 µs an item, 8 µs a row, in
+ * Chromium on the bench machine), and a kilobyte a frame would take minutes to catch up with a
+ * burst (100,000 items: 146 s). Such a block renders {@link HUGE_BLOCK_BUDGET} ms a frame.
+ */
+const HUGE_BLOCK_ITEMS = 2000;
+const ROW_WEIGHT = 8;
+const HUGE_BLOCK_BUDGET = 12;
+
 /** One top-level block of the live tail and the container's nodes that came of it. */
 interface Run {
   /** The block's source (healed while live); null when unknown (always rendered again). */
@@ -67,6 +77,8 @@ interface Open {
   readonly parent: Element;
   /** The last frozen child node of `parent` (null: none); live items follow it. */
   lastFrozen: ChildNode | null;
+  /** How many of its items (rows) are frozen. */
+  frozen: number;
   /** Where the first unfrozen item (row) starts in the text. */
   restStart: number;
   /** Lexed before the unfrozen items: the table's header and delimiter rows, or a stand-in item. */
@@ -129,7 +141,8 @@ export class MarkdownStream {
    *
    * An update does about `budgetMs` of work. When more text arrived than that renders (a burst, a
    * slow frame, a long reply that arrives whole), it renders as much as the budget affords at the
-   * pace its last renders had (at least a kilobyte, ending at a line's end if one is near),
+   * pace its last renders had (at least a kilobyte, ending at a line's end if one is near; the
+   * budget is larger while a huge list or table is live, see {@link HUGE_BLOCK_ITEMS}),
    * and returns false: the next `update()` (with the same or a longer text) goes on from there,
    * and the final render is made when it has caught up. Returns true when `text` is shown (and, if
    * `final`, rendered exactly).
@@ -144,8 +157,11 @@ export class MarkdownStream {
     const backlog = text.length - this.shown;
     // As much as the budget affords at the pace of the last renders, in one render: the steps of
     // a burst are never shown one by one, so rendering them one by one would only repeat work.
-    const affordable = Math.max(MIN_STEP, Math.floor(this.budgetMs / this.msPerChar));
     const started = this.now();
+    const open = this.open;
+    const items = open ? open.frozen * (open.kind === 'table' ? ROW_WEIGHT : 1) : 0;
+    const budget = items >= HUGE_BLOCK_ITEMS ? HUGE_BLOCK_BUDGET : this.budgetMs;
+    const affordable = Math.max(MIN_STEP, Math.floor(budget / this.msPerChar));
     const from = this.shown;
     const end = backlog <= affordable ? text.length : this.stopNear(from + affordable);
     // (A render may start again from the top: `shown` is set after it.)
@@ -328,6 +344,7 @@ export class MarkdownStream {
           kind: 'list',
           parent: root,
           lastFrozen: root.firstChild?.nodeType === Node.TEXT_NODE ? root.firstChild : null,
+          frozen: 0,
           restStart: blockStart,
           prefix: list.loose ? standIn : '',
           skip: list.loose ? 1 : 0,
@@ -341,6 +358,7 @@ export class MarkdownStream {
           kind: 'table',
           parent: body,
           lastFrozen: null,
+          frozen: 0,
           restStart: blockStart + header,
           prefix: token.raw.slice(0, header),
           skip: 0,
@@ -378,5 +396,6 @@ export class MarkdownStream {
     }
     open.restStart += length;
     open.lastFrozen = advance(open.parent, open.lastFrozen, count);
+    open.frozen += count;
   }
 }
