@@ -427,7 +427,7 @@ export class AiChat extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // The session may have changed state while the controllers ran.
     this.reflectState();
-    if (this.input && !this.panelShown) {
+    if (!this.panelShown && this.input) {
       // The panel is in the shadow root: the session's code loads from the next frame on.
       this.panelShown = true;
       this.chat.loadAfter(nextFrame());

@@ -32,6 +32,13 @@ describe('views/time: formatTime', () => {
     for (const part of ['Dienstag', '5. März 2024', '09:05']) expect(de).to.contain(part);
   });
 
+  it('formats a time once per language (a transcript is drawn again on every update)', () => {
+    const first = formatTime(LOCAL, 'en-US');
+    expect(formatTime(LOCAL, 'en-US')).to.equal(first);
+    expect(formatTime(LOCAL, 'de')).not.to.equal(first);
+    expect(loose(formatTime(LOCAL, 'de')?.short)).to.match(/^0?9:05$/);
+  });
+
   it('reads a time with a zone in the reader’s own zone', () => {
     const iso = '2024-03-05T23:59:30Z';
     const date = new Date(iso);
