@@ -38,6 +38,7 @@ import { launcher } from './views/launcher.js';
 import { launcherStyles } from './views/launcher.styles.js';
 import type { Renderers } from './views/message.js';
 import { bundledPanel, loadPanel, type PanelModule } from './panel-source.js';
+import type { HeightFloor } from './render/height-floor.js';
 import type { PanelView } from './views/panel.js';
 
 // The settings of ./settings.ts are this class's properties (their JSDoc is there, and in the manifest).
@@ -303,6 +304,8 @@ export class AiChat extends LitElement {
   }
 
   private stopFollowing?: () => void;
+  /** Keeps the list of messages from getting shorter while a reply streams (see height-floor.ts). */
+  private floor?: HeightFloor;
   /** Focus was inside the panel when it closed: it goes back to the launcher. */
   private returnFocus = false;
   /** The launcher's panel opened before its code arrived: the input takes the focus once it is there. */
@@ -349,6 +352,8 @@ export class AiChat extends LitElement {
     super.disconnectedCallback();
     this.stopFollowing?.();
     this.stopFollowing = undefined;
+    this.floor?.stop();
+    this.floor = undefined;
   }
 
   /**
@@ -433,6 +438,7 @@ export class AiChat extends LitElement {
       this.chat.loadAfter(nextFrame());
     }
     if (!this.stopFollowing) this.follow();
+    this.holdHeight();
     this.prefetch();
     if (changed.get('opened') !== undefined && this.floating) {
       if (this.opened) this.focusWhenShown = true;
@@ -590,8 +596,30 @@ export class AiChat extends LitElement {
 
   private follow(): void {
     this.stopFollowing?.();
+    this.floor?.stop();
     const part = this.panelCode;
-    if (part && this.log && this.list) this.stopFollowing = part.followBottom(this.log, this.list);
+    const list = this.list;
+    if (!part || !this.log || !list) return;
+    // The floor first: its observer's callback then runs before the follower's, which scrolls to
+    // the bottom with the padding already in place.
+    this.floor = new part.HeightFloor(list);
+    this.stopFollowing = part.followBottom(this.log, list);
+  }
+
+  /**
+   * While a reply is on its way, the list of messages does not get shorter under its reader (a
+   * typing indicator that gives way to the reply, a table that rebalances, a line that turns out
+   * smaller); an empty transcript holds no height. The floor pads the list, not the message: the
+   * bottom-follower observes the list, and a size change made from a ResizeObserver callback
+   * inside what another observer watches is a "ResizeObserver loop" error on the host's page.
+   */
+  private holdHeight(): void {
+    const floor = this.floor;
+    if (!floor) return;
+    const transcript = this.chat.transcript;
+    if (transcript.messages.length === 0) floor.reset();
+    if (isBusy(transcript)) floor.hold();
+    else floor.release();
   }
 
   private get floating(): boolean {

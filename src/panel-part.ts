@@ -5,6 +5,7 @@
 export { panel, styles, type PanelView } from './views/panel.js';
 export { fitInput } from './views/composer.js';
 export { followBottom } from './render/auto-scroll.js';
+export { HeightFloor } from './render/height-floor.js';
 export { Announcer } from './controllers/announcer.js';
 
 /** The markdown renderer (with its sanitizer): once a reply has text, or in the background. */

@@ -1,7 +1,12 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml, nothing, render as litRender } from 'lit';
+import '../src/ai-chat.js';
+import type { AiChat } from '../src/ai-chat.js';
+import { followBottom } from '../src/render/auto-scroll.js';
 import { HeightFloor } from '../src/render/height-floor.js';
 import { markdown } from '../src/render/markdown-directive.js';
+import { closeBackends, startBackend } from './support/backend.js';
+import { connected, q, qa, replies, until } from './support/element.js';
 
 const frames = async (count = 2): Promise<void> => {
   for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -88,25 +93,97 @@ describe('HeightFloor: a streaming reply never gets shorter', () => {
     expect(height(), 'final: nothing held any more').to.equal(20);
   });
 
-  it('is used by markdown(): set while streaming, gone when the text is replaced', async () => {
+  it('holds a list that the bottom-follower watches too, with no ResizeObserver loop error', async () => {
+    // The arrangement <ai-chat> uses: the floor and followBottom() on the same list. (With the floor
+    // on a message inside the list, this same shrink is a "ResizeObserver loop completed with
+    // undelivered notifications" error on window, which a host page's error tracker records.)
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent): void => {
+      errors.push(event.message);
+      event.stopImmediatePropagation();
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError, true);
+    const scroller = document.createElement('div');
+    scroller.style.cssText = 'block-size: 100px; inline-size: 300px; overflow: auto';
+    const list = document.createElement('div');
+    const message = document.createElement('div');
+    message.style.blockSize = '50px'; // at the bottom: followed from the start
+    list.append(message);
+    scroller.append(list);
+    document.body.append(scroller);
+    const floor = new HeightFloor(list); // first: its callback runs before the follower's
+    const stop = followBottom(scroller, list);
+    floor.hold();
+    try {
+      await frames();
+      for (let i = 0; i < 10; i++) {
+        message.style.blockSize = `${400 + i * 50}px`;
+        await frames(1);
+        message.style.blockSize = `${380 + i * 50}px`;
+        await frames(1);
+        expect(list.getBoundingClientRect().height, `held after shrink ${i}`).to.equal(400 + i * 50);
+        expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).to.be.at.most(1);
+      }
+      await frames(3);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError, true);
+      stop();
+      floor.stop();
+      scroller.remove();
+    }
+  });
+
+  it('is not set by markdown() on the reply itself', async () => {
     const host = document.createElement('div');
     host.style.inlineSize = '300px';
     document.body.append(host);
     const view = (text: string, final: boolean) => litHtml`<div ${markdown(text, { final })}></div>`;
-    litRender(view('# Title\n\nA paragraph.', false), host);
+    const table = '| a | b |\n| --- | --- |\n| a long cell that wraps onto lines | x |';
+    litRender(view(table, false), host);
     const content = host.firstElementChild as HTMLElement;
     await frames();
-    const tall = content.getBoundingClientRect().height;
-    // Growing text never sets a floor.
-    litRender(view('# Title\n\nA paragraph. More.', false), host);
-    await frames();
-    expect(content.style.paddingBlockEnd).to.equal('');
-    // A replacement (not an extension) is another reply: no floor from the old one.
     litRender(view('Short.', false), host);
     await frames();
-    expect(content.getBoundingClientRect().height).to.be.below(tall);
+    expect(content.style.paddingBlockEnd).to.equal('');
     litRender(view('Short.', true), host);
     litRender(nothing, host);
     host.remove();
+  });
+});
+
+describe('<ai-chat> holds its transcript while a reply streams', () => {
+  afterEach(closeBackends);
+
+  it('pads its list of messages (not a message) when the transcript shrinks mid-reply', async () => {
+    const backend = await startBackend({ pace: 'human' });
+    const el = await fixture<AiChat>(
+      html`<ai-chat
+        endpoint=${backend.url('/ai/{feature}/ws')}
+        token="demo-token"
+        feature="symptom_checker"
+      ></ai-chat>`,
+    );
+    el.style.blockSize = '400px';
+    await connected(el);
+    el.send('I have a fever and a sore throat');
+    const list = q(el, '.messages')!;
+    await until(
+      () => (qa(el, '[part~="assistant"] [part~="content"]')[0]?.textContent?.length ?? 0) > 10,
+      'reply streams',
+    );
+    expect(el.hasAttribute('busy')).to.equal(true);
+    const tall = list.getBoundingClientRect().height;
+    // Something above shrinks while the reply streams: the user's message, say.
+    q(el, '[part~="user"] [part~="content"]')!.style.display = 'none';
+    await frames();
+    expect(list.getBoundingClientRect().height).to.be.at.least(tall);
+    expect(list.style.paddingBlockEnd).to.match(/^\d+px$/);
+    for (const content of qa(el, '[part~="content"]')) expect(content.style.paddingBlockEnd).to.equal('');
+    await replies(el);
+    await until(() => !el.hasAttribute('busy'), 'reply ends');
+    el.clear();
+    await until(() => list.style.paddingBlockEnd === '', 'an emptied transcript holds no height');
   });
 });

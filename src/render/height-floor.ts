@@ -1,16 +1,18 @@
 /**
- * A streaming reply never gets shorter under its reader. Almost every update only adds to it,
- * but a few cannot help shrinking it a little: a table whose columns rebalance as a cell fills
- * (a row wraps on fewer lines), a line that turned out to be something smaller. A reader following
- * the bottom would see the text jump. While the reply streams, its element keeps the tallest
- * height it has had: a ResizeObserver on its content box (after layout, before paint, so a shorter
- * frame is never painted) makes up the difference with bottom padding, which later content grows
- * into. (Padding, because it leaves the observed content box alone: a size change made in the
- * callback to the observed box would be a ResizeObserver loop error.)
+ * A transcript never gets shorter under its reader while a reply streams. Almost every update
+ * only adds to it, but a few cannot help shrinking it a little: a typing indicator that gives way
+ * to the reply, a table whose columns rebalance as a cell fills (a row wraps on fewer lines), a
+ * line that turned out to be something smaller. A reader following the bottom would see the text
+ * jump. While held, the element (`<ai-chat>`'s list of messages) keeps the tallest height it has
+ * had: a ResizeObserver on its content box (after layout, before paint, so a shorter frame is
+ * never painted) makes up the difference with bottom padding, which later content grows into.
+ * (Padding, because it leaves the observed content box alone: a size change made in the callback
+ * to a box that this or another observer watches, or to anything inside it, would be a
+ * ResizeObserver loop error on the host's page. The bottom-follower watches the same list's
+ * content box, so the floor goes on the list, not on a message inside it.)
  *
- * Once the reply is final, the padding only shrinks as content fills it, and goes when the
- * element is laid out at another width (heights are not comparable any more) or the text is
- * replaced by another one.
+ * Once released, the padding only shrinks as content fills it, and goes when the element is laid
+ * out at another width (heights are not comparable any more) or on `reset()`.
  */
 export class HeightFloor {
   private readonly el: HTMLElement;
@@ -22,37 +24,40 @@ export class HeightFloor {
   private pad = 0;
   private streaming = false;
 
+  /**
+   * Observes `el` from now until `stop()`. An observer made before another one on the same
+   * element runs its callback first: made before the bottom-follower's, the padding is in place
+   * when the follower scrolls to the bottom, in the same frame.
+   */
   constructor(el: HTMLElement) {
     this.el = el;
-  }
-
-  /** The reply is streaming: from now on it does not get shorter. */
-  hold(): void {
-    this.streaming = true;
-    if (this.observer || typeof ResizeObserver !== 'function') return;
+    if (typeof ResizeObserver !== 'function') return;
     this.observer = new ResizeObserver((entries) => {
       for (const entry of entries) this.measured(entry);
     });
-    this.observer.observe(this.el);
+    this.observer.observe(el);
   }
 
-  /** The reply is final: the padding left (if any) only shrinks from now on. */
+  /** A reply is streaming: from now on the element does not get shorter. */
+  hold(): void {
+    this.streaming = true;
+  }
+
+  /** No reply is streaming: the padding left (if any) only shrinks from now on. */
   release(): void {
     this.streaming = false;
-    if (this.pad === 0) this.stop();
   }
 
-  /** The reply was replaced by another text: its old height means nothing any more. */
+  /** The content was replaced (an emptied transcript): its old height means nothing any more. */
   reset(): void {
     this.floor = 0;
     this.setPad(0);
   }
 
-  /** Stops observing (the element left the page, or nothing is held up); `hold()` starts again. */
+  /** Stops observing (the element left the page); the padding stays as it is. */
   stop(): void {
     this.observer?.disconnect();
     this.observer = undefined;
-    this.width = -1;
   }
 
   private measured(entry: ResizeObserverEntry): void {
@@ -64,13 +69,11 @@ export class HeightFloor {
       this.width = width;
       this.floor = height;
       this.setPad(0);
-      if (!this.streaming) this.stop();
       return;
     }
     this.floor = Math.max(this.floor, height);
     const pad = this.floor - height;
     if (this.streaming || pad < this.pad) this.setPad(pad);
-    if (!this.streaming && this.pad === 0) this.stop();
   }
 
   private setPad(pad: number): void {

@@ -9,12 +9,12 @@
  * often that is (`<ai-chat>` updates at most once per animation frame). Re-rendering a template
  * with unchanged text, `final` and `allowImages` does nothing, so re-rendering a long transcript
  * touches only the message that changed. A change of `allowImages` renders the text again.
- * While the text streams, the element does not get shorter ({@link HeightFloor}), and a burst
- * of text is rendered over a few frames rather than in one long one (see `continueLater`).
+ * A burst of text is rendered over a few frames rather than in one long one (see
+ * `continueLater`). (That a streaming reply never gets shorter under its reader is the
+ * transcript's job: `HeightFloor` on the list of messages, see height-floor.ts.)
  */
 import { noChange } from 'lit';
 import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
-import { HeightFloor } from './height-floor.js';
 import { MarkdownStream } from './markdown-stream.js';
 
 export interface MarkdownDirectiveOptions {
@@ -26,7 +26,6 @@ export interface MarkdownDirectiveOptions {
 
 class MarkdownDirective extends AsyncDirective {
   private stream: MarkdownStream | undefined;
-  private floor: HeightFloor | undefined;
   private allowImages = false;
   private text = '';
   private final = false;
@@ -53,10 +52,6 @@ class MarkdownDirective extends AsyncDirective {
       this.stream = new MarkdownStream(element, { allowImages });
       this.allowImages = allowImages;
     }
-    this.floor ??= new HeightFloor(element);
-    if (!text.startsWith(this.text)) this.floor.reset();
-    if (final) this.floor.release();
-    else this.floor.hold();
     this.text = text;
     this.final = final;
     this.host = part.options?.host;
@@ -64,12 +59,7 @@ class MarkdownDirective extends AsyncDirective {
     return noChange;
   }
 
-  protected override disconnected(): void {
-    this.floor?.stop();
-  }
-
   protected override reconnected(): void {
-    if (!this.final) this.floor?.hold();
     this.continueLater();
   }
 
