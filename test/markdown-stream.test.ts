@@ -278,6 +278,24 @@ describe('MarkdownStream', () => {
       );
     });
 
+    it('learns its pace again after a slow render (a cold start does not keep every step small)', () => {
+      const text = Array.from({ length: 2500 }, (_, i) => `Paragraph ${i} of the reply.\n\n`).join('');
+      // A character shown costs a microsecond on this clock; `slowFirst`: the first render costs 50 ms more.
+      const updatesToCatchUp = (slowFirst: boolean): number => {
+        const container = document.createElement('div');
+        let calls = 0;
+        const now = () => container.textContent!.length / 1000 + (slowFirst && ++calls >= 2 ? 50 : 0);
+        const md = new MarkdownStream(container, { budgetMs: 4, now });
+        let updates = 1;
+        while (!md.update(text, false)) updates++;
+        return updates;
+      };
+      const steady = updatesToCatchUp(false);
+      const cold = updatesToCatchUp(true);
+      expect(steady, 'a burst over several frames').to.be.greaterThan(5);
+      expect(cold, `${cold} updates after a slow first render, ${steady} without`).to.be.at.most(steady + 5);
+    });
+
     it('patches what it finds in the container on the first render', () => {
       const container = document.createElement('div');
       container.innerHTML = '<span>placeholder</span>';

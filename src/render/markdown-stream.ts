@@ -168,8 +168,9 @@ export class MarkdownStream {
     const changed = this.render(end, final && end === text.length);
     this.shown = end;
     const took = this.now() - started;
-    // Only renders of a real burst say what a character costs (a few characters cost the overhead).
-    if (end - from >= MIN_STEP) this.msPerChar = (this.msPerChar + took / (end - from)) / 2;
+    // Only renders of a real burst say what a character costs (a few characters cost the
+    // overhead). A step ends at a line's end up to half a step early: measured from half a step.
+    if (end - from >= MIN_STEP / 2) this.msPerChar = (this.msPerChar + took / (end - from)) / 2;
     if (changed) this.onRender?.();
     return this.shown === text.length;
   }
