@@ -306,6 +306,8 @@ export class AiChat extends LitElement {
   private stopFollowing?: () => void;
   /** Keeps the list of messages from getting shorter while a reply streams (see height-floor.ts). */
   private floor?: HeightFloor;
+  /** The first message when the floor was last measured against (a change: messages gone from the top). */
+  private floorFirst?: string;
   /** Focus was inside the panel when it closed: it goes back to the launcher. */
   private returnFocus = false;
   /** The launcher's panel opened before its code arrived: the input takes the focus once it is there. */
@@ -609,15 +611,18 @@ export class AiChat extends LitElement {
   /**
    * While a reply is on its way, the list of messages does not get shorter under its reader (a
    * typing indicator that gives way to the reply, a table that rebalances, a line that turns out
-   * smaller); an empty transcript holds no height. The floor pads the list, not the message: the
-   * bottom-follower observes the list, and a size change made from a ResizeObserver callback
-   * inside what another observer watches is a "ResizeObserver loop" error on the host's page.
+   * smaller). Messages gone from the top (`max-messages`, `clear()`, another transcript) hold no
+   * height: their space would be a blank at the bottom. The floor pads the list, not the
+   * message: the bottom-follower observes the list, and a size change made from a ResizeObserver
+   * callback inside what another observer watches is a "ResizeObserver loop" error on the page.
    */
   private holdHeight(): void {
     const floor = this.floor;
     if (!floor) return;
     const transcript = this.chat.transcript;
-    if (transcript.messages.length === 0) floor.reset();
+    const first = transcript.messages[0]?.id;
+    if (first !== this.floorFirst) floor.reset();
+    this.floorFirst = first;
     if (isBusy(transcript)) floor.hold();
     else floor.release();
   }

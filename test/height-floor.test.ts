@@ -186,4 +186,35 @@ describe('<ai-chat> holds its transcript while a reply streams', () => {
     el.clear();
     await until(() => list.style.paddingBlockEnd === '', 'an emptied transcript holds no height');
   });
+
+  it('holds no height for messages gone from the top (max-messages)', async function () {
+    this.timeout(30_000);
+    const backend = await startBackend();
+    const el = await fixture<AiChat>(
+      html`<ai-chat
+        endpoint=${backend.url('/ai/{feature}/ws')}
+        token="demo-token"
+        feature="symptom_checker"
+        max-messages="2"
+      ></ai-chat>`,
+    );
+    el.style.blockSize = '400px';
+    await connected(el);
+    el.send('A first question, long enough to wrap onto a few lines of the bubble it is shown in');
+    await replies(el);
+    await until(() => !el.hasAttribute('busy'), 'first reply ends');
+    const list = q(el, '.messages')!;
+    const firstReply = el.messages[1]!.id;
+    // The next question and its reply push the first question and reply out while the assistant
+    // is busy (a slow reply): the first reply, several lines tall, goes from the top.
+    await backend.call('setOptions', { pace: 'human' });
+    el.send('A second question');
+    await until(
+      () => !el.messages.some((m) => m.id === firstReply) && el.hasAttribute('busy'),
+      'first reply trimmed',
+    );
+    await frames();
+    expect(el.hasAttribute('busy')).to.equal(true);
+    expect(list.style.paddingBlockEnd, 'no blank where the trimmed message was').to.equal('');
+  });
 });
