@@ -48,7 +48,7 @@ export class HeightFloor {
     this.streaming = false;
   }
 
-  /** The content was replaced (an emptied transcript): its old height means nothing any more. */
+  /** Messages left from the top (an emptied or trimmed transcript): the old height means nothing. */
   reset(): void {
     this.floor = 0;
     this.setPad(0);
