@@ -47,10 +47,7 @@ export interface MarkdownStreamOptions extends MarkdownOptions {
   now?: () => number;
 }
 
-/**
- * The least a render of a burst covers (characters), whatever the budget: a backlog this long is
- * always shown at once.
- */
+/** The least a render of a burst covers (characters), whatever the budget. */
 const MIN_STEP = 1024;
 
 /**
