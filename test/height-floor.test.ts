@@ -93,6 +93,35 @@ describe('HeightFloor: a streaming reply never gets shorter', () => {
     expect(height(), 'final: nothing held any more').to.equal(20);
   });
 
+  it("lets the reader's own collapse through, keeping the padding it had", async () => {
+    const details = document.createElement('details');
+    details.open = true;
+    details.innerHTML = '<summary>Reasoning</summary><div style="block-size: 200px"></div>';
+    el.prepend(details);
+    const floor = new HeightFloor(el);
+    floor.hold();
+    await frames();
+    const open = height();
+    child.style.blockSize = '70px'; // the reply shrinks a little: made up
+    await frames();
+    expect(height()).to.equal(open);
+    expect(el.style.paddingBlockEnd).to.equal('30px');
+    const summary = details.querySelector('summary')!;
+    summary.click(); // the reader collapses the block (Enter or Space on it is a click too)
+    await frames();
+    expect(details.open).to.equal(false);
+    expect(height(), 'the collapse shows: no blank made at the bottom').to.equal(open - 200);
+    expect(el.style.paddingBlockEnd, 'the padding it had stays').to.equal('30px');
+    child.style.blockSize = '60px'; // streaming again: held from the new height
+    await frames();
+    expect(height()).to.equal(open - 200);
+    summary.click(); // opened again: the padding stays as it was here too
+    await frames();
+    expect(height()).to.equal(open);
+    floor.stop();
+    details.remove();
+  });
+
   it('holds a list that the bottom-follower watches too, with no ResizeObserver loop error', async () => {
     // The arrangement <ai-chat> uses: the floor and followBottom() on the same list. (With the floor
     // on a message inside the list, this same shrink is a "ResizeObserver loop completed with

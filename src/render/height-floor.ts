@@ -11,6 +11,10 @@
  * ResizeObserver loop error on the host's page. The bottom-follower watches the same list's
  * content box, so the floor goes on the list, not on a message inside it.)
  *
+ * What the reader does is not made up for: a click in the element (collapsing a reasoning or tool
+ * block by mouse or keyboard) lets the size change it causes through, in the frame it is laid
+ * out; the padding stays what it was, so nothing else moves.
+ *
  * Once released, the padding only shrinks as content fills it, and goes when the element is laid
  * out at another width (heights are not comparable any more) or on `reset()`.
  */
@@ -23,6 +27,16 @@ export class HeightFloor {
   /** The bottom padding added now (px). */
   private pad = 0;
   private streaming = false;
+  /** A click in the element: the next size change is the reader's doing (until two frames pass). */
+  private readerAction = 0;
+  private readonly onClick = (): void => {
+    const action = ++this.readerAction;
+    // Layout (and this observer) runs after the next frame's callbacks: two frames cover it.
+    const expire = () => {
+      if (this.readerAction === action) this.readerAction = 0;
+    };
+    requestAnimationFrame(() => requestAnimationFrame(expire));
+  };
 
   /**
    * Observes `el` from now until `stop()`. An observer made before another one on the same
@@ -36,6 +50,8 @@ export class HeightFloor {
       for (const entry of entries) this.measured(entry);
     });
     this.observer.observe(el);
+    // Capture: a click on a <summary> toggles its <details> before the click leaves the list.
+    el.addEventListener('click', this.onClick, true);
   }
 
   /** A reply is streaming: from now on the element does not get shorter. */
@@ -58,6 +74,7 @@ export class HeightFloor {
   stop(): void {
     this.observer?.disconnect();
     this.observer = undefined;
+    this.el.removeEventListener('click', this.onClick, true);
   }
 
   private measured(entry: ResizeObserverEntry): void {
@@ -70,6 +87,11 @@ export class HeightFloor {
       this.floor = height;
       this.setPad(0);
       return;
+    }
+    if (this.readerAction) {
+      // The reader's doing: the new height, with the padding as it was, is the floor now.
+      this.readerAction = 0;
+      this.floor = height + this.pad;
     }
     this.floor = Math.max(this.floor, height);
     const pad = this.floor - height;
