@@ -2,6 +2,8 @@
 // delivery"), each defect of issue 9 that lived in the connection logic, and the bugs of issue
 // 15.2. Time, the network and the server are the test's: nothing here sleeps.
 import { expect } from '@open-wc/testing';
+import { envelope } from '../src/protocol/dialects/envelope.js';
+import type { DialectContext, SocketDialect } from '../src/protocol/types.js';
 import { FakeWebSocket } from './support/fake-socket.js';
 import { useHarnesses, uuid, type Harness } from './support/session-harness.js';
 
@@ -387,6 +389,58 @@ describe('ChatSession', () => {
       await h.open();
       h.session.clear();
       expect(h.session.sessionId).to.equal('host-chosen');
+    });
+  });
+
+  describe('the context a dialect decodes with', () => {
+    /** Envelope, recording what each decode saw; an `x-state` frame reports a shared state. */
+    const spy = () => {
+      const seen: { context: DialectContext; history: string[]; state: unknown }[] = [];
+      const dialect: SocketDialect = {
+        ...envelope,
+        name: 'spy',
+        decode: (frame, context) => {
+          seen.push({
+            context,
+            history: context.history.map((m) => `${m.role}:${m.content}`),
+            state: context.state,
+          });
+          const value = JSON.parse(String(frame)) as { type: string; data: unknown };
+          if (value.type === 'x-state') return [{ type: 'state', snapshot: value.data }];
+          return envelope.decode(frame, context);
+        },
+      };
+      return { dialect, seen };
+    };
+
+    it('is one object from frame to frame, whose history is the conversation as it is when read', async () => {
+      const { dialect, seen } = spy();
+      const h = make({ dialect });
+      h.configure();
+      const ws = await h.open();
+      h.session.send('Hello');
+      for (const content of ['Hi', ' there']) ws.receiveJson(env('chunk', { content }, 'r1'));
+      ws.receiveJson(env('complete', {}, 'r1'));
+      ws.receiveJson(env('chunk', { content: 'More' }, 'r2'));
+      const contexts = new Set(seen.map((s) => s.context));
+      expect(contexts.size, 'one context for every frame').to.equal(1);
+      expect(seen.at(-1)!.history, 'the finished reply is history by the next frame').to.deep.equal([
+        'user:Hello',
+        'assistant:Hi there',
+      ]);
+      expect(seen[0]!.history).to.deep.equal([]);
+    });
+
+    it('is made again when the shared state changes', async () => {
+      const { dialect, seen } = spy();
+      const h = make({ dialect });
+      h.configure();
+      const ws = await h.open();
+      ws.receiveJson(env('chunk', { content: 'a' }, 'r1'));
+      ws.receiveJson({ type: 'x-state', data: { step: 2 } });
+      ws.receiveJson(env('chunk', { content: 'b' }, 'r1'));
+      expect(seen.map((s) => s.state)).to.deep.equal([undefined, undefined, { step: 2 }]);
+      expect(seen[2]!.context).to.not.equal(seen[0]!.context);
     });
   });
 });

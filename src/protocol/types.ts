@@ -161,7 +161,11 @@ export interface HistoryEntry {
   time: string;
 }
 
-/** What a dialect knows about the conversation when it encodes, decodes or builds a URL. */
+/**
+ * What a dialect knows about the conversation when it encodes, decodes or builds a URL. Read it
+ * when called and do not change it: `decode` gets the same object for frame after frame while
+ * the config, the session and the state stay the same.
+ */
 export interface DialectContext {
   sessionId: string;
   feature: string;

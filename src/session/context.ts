@@ -5,18 +5,23 @@ import type { DialectContext, HistoryEntry, SendCommand } from '../protocol/type
 
 /**
  * What a dialect sees when it encodes, decodes or builds a request. The endpoint and the history
- * are worked out only when read (a socket dialect decodes thousands of frames and reads neither).
+ * are worked out only when read (a socket dialect decodes thousands of frames and reads neither);
+ * the history is the conversation as it is when read (`messages()`), worked out once for each
+ * state of it. A context without a command can be kept for as long as the config, the session
+ * and the shared state stay the same (the session keeps one: a context made for each of
+ * thousands of frames cost more than decoding them).
  */
 export function dialectContext(
   config: ChatConfig,
   sessionId: string,
-  messages: readonly ChatMessage[],
+  messages: () => readonly ChatMessage[],
   state: unknown,
   command?: SendCommand,
 ): DialectContext {
   let history: HistoryEntry[] | undefined;
+  let historyFor: readonly ChatMessage[] | undefined;
   let endpoint: string | undefined;
-  // Built by assignment, not spreads: a socket dialect gets one for each of thousands of frames.
+  // Built by assignment, not spreads; the getters are its own (a dialect may spread it).
   const context: DialectContext = {
     sessionId,
     feature: config.feature,
@@ -32,7 +37,11 @@ export function dialectContext(
       return endpoint;
     },
     get history() {
-      history ??= historyOf(messages, command);
+      const now = messages();
+      if (!history || now !== historyFor) {
+        history = historyOf(now, command);
+        historyFor = now;
+      }
       return history;
     },
   };

@@ -75,6 +75,8 @@ export class ChatSession extends EventTarget {
   private badFrames = 0;
   /** The backend's shared state, as last reported (AG-UI `STATE_SNAPSHOT`, then each `STATE_DELTA`). */
   private sharedState: unknown;
+  /** The context dialects decode with (see `context()`). */
+  private kept?: { config: ChatConfig; sessionId: string; state: unknown; context: DialectContext };
   /** The connection key the shared state came from. */
   private stateKey?: string;
   /** The settings of the last `configure()`, applied again once a dialect being loaded is ready. */
@@ -534,21 +536,19 @@ export class ChatSession extends EventTarget {
   }
 
   private stepContext(): StepContext {
-    // The time is read only by a step that adds a message, not by each of a reply's deltas.
-    let now: string | undefined;
-    const time = () => (now ??= this.now());
-    return {
-      get now() {
-        return time();
-      },
-      newId: this.deps.newId,
-      maxMessages: this.config?.maxMessages ?? 100,
-    };
+    return new StepTime(() => this.now(), this.deps.newId, this.config?.maxMessages ?? 100);
   }
 
-  /** What a dialect sees. */
+  /** What a dialect sees: one context kept while the config, the session and the state are the same. */
   private context(config: ChatConfig, command?: SendCommand): DialectContext {
-    return dialectContext(config, this.sessionId, this._transcript.messages, this.sharedState, command);
+    const messages = () => this._transcript.messages;
+    if (command) return dialectContext(config, this.sessionId, messages, this.sharedState, command);
+    const kept = this.kept;
+    if (kept?.config === config && kept.sessionId === this.sessionId && kept.state === this.sharedState)
+      return kept.context;
+    const context = dialectContext(config, this.sessionId, messages, this.sharedState);
+    this.kept = { config, sessionId: this.sessionId, state: this.sharedState, context };
+    return context;
   }
 
   private now(): string {
@@ -572,5 +572,23 @@ export class ChatSession extends EventTarget {
       console.warn(`<ai-chat> ${problem}`);
       this.error('bad-config', problem);
     }
+  }
+}
+
+/**
+ * A step's context. The time is read only by a step that adds a message, not by each of a
+ * reply's deltas, and then once for the whole step. (A class: an object literal with a getter
+ * costs more to make than a delta costs to apply.)
+ */
+class StepTime implements StepContext {
+  private time: string | undefined;
+  constructor(
+    private readonly read: () => string,
+    readonly newId: () => string,
+    readonly maxMessages: number,
+  ) {}
+
+  get now(): string {
+    return (this.time ??= this.read());
   }
 }

@@ -79,7 +79,11 @@ export function appendDelta(
   effects: Effect[],
 ) {
   const replyId = id ?? conv.openReplyId ?? ctx.newId();
-  const base: Transcript = { ...conv, awaiting: false, serverTyping: false, openReplyId: replyId };
+  // (Most deltas change none of these: one copy of the transcript a delta, not two.)
+  const base: Transcript =
+    conv.awaiting || conv.serverTyping || conv.openReplyId !== replyId
+      ? { ...conv, awaiting: false, serverTyping: false, openReplyId: replyId }
+      : conv;
   const index = indexOf(conv.messages, replyId);
   if (index < 0) return newReply(base, { id: replyId, content: delta, state: 'streaming' }, ctx, effects);
   const message = conv.messages[index]!;
