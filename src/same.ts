@@ -18,3 +18,12 @@ export function same(a: unknown, b: unknown, depth = 0): boolean {
 
 /** A Lit `hasChanged` that ignores a new identity of an equal value. */
 export const changed = (value: unknown, old: unknown): boolean => !same(value, old);
+
+/** Whether two objects have the same keys with identical values (`Object.is`, one level deep). */
+export function sameEntries(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return keys.every((key) => Object.hasOwn(y, key) && Object.is(x[key], y[key]));
+}

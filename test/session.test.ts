@@ -392,6 +392,24 @@ describe('ChatSession', () => {
     });
   });
 
+  describe('settings handed over again', () => {
+    it('are not validated again when nothing changed (the element hands them over before each render)', async () => {
+      const h = make();
+      h.configure();
+      const ws = await h.open();
+      const config = h.session.currentConfig;
+      for (let i = 0; i < 1000; i++) h.session.configure({ ...h.settings });
+      expect(h.session.currentConfig, 'the same config: nothing resolved again').to.equal(config);
+      expect(FakeWebSocket.instances).to.have.length(1);
+      // Changed in place and handed over again (the same object): applied.
+      h.settings.maxMessages = 7;
+      h.session.configure(h.settings);
+      expect(h.session.currentConfig).to.not.equal(config);
+      expect(h.session.currentConfig!.maxMessages).to.equal(7);
+      expect(ws.readyState, 'nothing that matters to the connection changed').to.equal(WebSocket.OPEN);
+    });
+  });
+
   describe('the context a dialect decodes with', () => {
     /** Envelope, recording what each decode saw; an `x-state` frame reports a shared state. */
     const spy = () => {

@@ -3,6 +3,7 @@
 // the page's other tabs (sharing.ts, tab-sync.ts). A little over 400 lines because it is that one
 // meeting point; each part it coordinates lives in its own file.
 import { connectionKey, resolveConfig, type ChatConfig } from '../config.js';
+import { sameEntries } from '../same.js';
 import {
   addUserMessage,
   applyServerEvent,
@@ -81,6 +82,8 @@ export class ChatSession extends EventTarget {
   private stateKey?: string;
   /** The settings of the last `configure()`, applied again once a dialect being loaded is ready. */
   private latest?: SessionSettings;
+  /** The settings last applied whole (not while their dialect loads); undefined after `close()`. */
+  private applied?: SessionSettings;
   /** Configured and not closed: a dialect that finishes loading is put to use. */
   private active = false;
   /** The built-in dialect being loaded (nothing connects until it is ready). */
@@ -170,6 +173,10 @@ export class ChatSession extends EventTarget {
    * messages wait in the outbox.
    */
   configure(settings: SessionSettings): void {
+    // The element hands its settings over before each of its renders (once a frame while a
+    // reply streams): the ones applied last, over again, cost nothing.
+    if (this.active && this.applied && sameEntries(settings, this.applied)) return;
+    this.applied = undefined;
     this.latest = settings;
     this.active = true;
     if (this.awaitDialect(settings)) return;
@@ -188,6 +195,7 @@ export class ChatSession extends EventTarget {
       this.rebuild();
     } else if (credentials) this.connection.reconnect();
     this.connection.panel(settings.panelOpen ?? true);
+    this.applied = { ...settings }; // a copy: a caller may change its object and hand it over again
   }
 
   /**
@@ -313,6 +321,7 @@ export class ChatSession extends EventTarget {
     this.connection.close();
     this.generation++;
     this.key = undefined;
+    this.applied = undefined;
   }
 
   /**
