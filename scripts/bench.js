@@ -16,7 +16,7 @@
 // Every figure also goes to bench-results/latest.json.
 //
 // `npm run bench -- --only=quality,streaming` runs only the named sections (streaming, shapes,
-// selection, burst, transcript, heap, startup, quality, size); `--sizes=32,128` only those
+// selection, burst, transcript, heap, session, startup, quality, size); `--sizes=32,128` only those
 // streaming sizes (KB); `--kinds=widget,floor,oneshot` only those pages.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -221,6 +221,14 @@ async function main() {
         const heap = await scenarios.heapRun(ctx);
         print(report.heapReport(heap));
         return heap;
+      });
+
+    // The session alone, per socket frame (what the widget adds to the floor before rendering).
+    if (wanted('session'))
+      results.session = await section('session', async () => {
+        const session = await scenarios.sessionRun(ctx);
+        print(report.sessionReport(session));
+        return session;
       });
 
     // 6. Startup.

@@ -572,3 +572,23 @@ export async function pacedRun(ctx, texts, perFrame) {
     await bench.close();
   }
 }
+
+/**
+ * The session's cost per socket frame, on the fake socket in the page (baselines.ts
+ * `sessionFlood`): no network, no render; against `JSON.parse` of the same frames.
+ * @param {{browser: import('puppeteer-core').Browser, server: {origin: string}, progress: (line: string) => void}} ctx
+ */
+export async function sessionRun(ctx, frames = 16_000) {
+  const bench = await openPage(ctx.browser, `${ctx.server.origin}/bench/baseline.html?kind=floor`);
+  try {
+    ctx.progress(`  ${frames.toLocaleString('en-US')} chunk frames, 7 rounds`);
+    const figures = await bench.page.evaluate(async (count) => {
+      const url = '/baselines/baselines.js';
+      const baselines = await import(url);
+      return baselines.sessionFlood(count);
+    }, frames);
+    return { frames, ...figures };
+  } finally {
+    await bench.close();
+  }
+}
