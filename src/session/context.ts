@@ -1,5 +1,5 @@
 import type { ChatConfig } from '../config.js';
-import type { ChatMessage } from '../transcript/types.js';
+import type { ChatMessage, StepContext } from '../transcript/types.js';
 import { resolveHttpEndpoint } from '../protocol/endpoint.js';
 import type { DialectContext, HistoryEntry, SendCommand } from '../protocol/types.js';
 
@@ -71,4 +71,22 @@ export function historyOf(messages: readonly ChatMessage[], command?: SendComman
   }
   if (command) entries.push({ id: command.id, role: 'user', content: command.content, time: command.time });
   return entries;
+}
+
+/**
+ * A step's context. The time is read only by a step that adds a message, not by each of a
+ * reply's deltas, and then once for the whole step. (A class: an object literal with a getter
+ * costs more to make than a delta costs to apply.)
+ */
+export class StepTime implements StepContext {
+  private time: string | undefined;
+  constructor(
+    private readonly read: () => string,
+    readonly newId: () => string,
+    readonly maxMessages: number,
+  ) {}
+
+  get now(): string {
+    return (this.time ??= this.read());
+  }
 }

@@ -1,7 +1,7 @@
 // The session: its public API and the glue between the conversation (transcript/), the
 // connection (connection.ts and its channels: socket-channel.ts, reply-stream.ts, delivery.ts) and
-// the page's other tabs (sharing.ts, tab-sync.ts). A little over 400 lines because it is that one
-// meeting point; each part it coordinates lives in its own file.
+// the page's other tabs (sharing.ts, tab-sync.ts). About 600 lines because it is that one meeting
+// point; each part it coordinates lives in its own file.
 import { connectionKey, resolveConfig, type ChatConfig } from '../config.js';
 import { sameEntries } from '../same.js';
 import {
@@ -35,7 +35,7 @@ import { Connection } from './connection.js';
 import { defaultDeps, type SessionDeps } from './deps.js';
 import type { LinkHost } from './link.js';
 import type { SocketChannel } from './socket-channel.js';
-import { dialectContext } from './context.js';
+import { dialectContext, StepTime } from './context.js';
 import { Sharing } from './sharing.js';
 import { TokenSource, type TokenProvider } from './token.js';
 import type { ChatSessionEventMap, Origin, SessionSettings } from './types.js';
@@ -581,23 +581,5 @@ export class ChatSession extends EventTarget {
       console.warn(`<ai-chat> ${problem}`);
       this.error('bad-config', problem);
     }
-  }
-}
-
-/**
- * A step's context. The time is read only by a step that adds a message, not by each of a
- * reply's deltas, and then once for the whole step. (A class: an object literal with a getter
- * costs more to make than a delta costs to apply.)
- */
-class StepTime implements StepContext {
-  private time: string | undefined;
-  constructor(
-    private readonly read: () => string,
-    readonly newId: () => string,
-    readonly maxMessages: number,
-  ) {}
-
-  get now(): string {
-    return (this.time ??= this.read());
   }
 }
