@@ -147,12 +147,16 @@ async function main() {
       const rows = await section(`streaming ${sizeKB} KB`, async () => {
         /** @type {Record<string, import('./bench/report.js').StreamingResult>} */
         const byKind = {};
-        for (const kind of KINDS) {
-          progress(`  into ${kind}`);
-          byKind[kind] = await scenarios.streamingRun(ctx, kind, text, {
-            timeoutMs: kind === 'naive' ? NAIVE_BUDGET_MS[sizeKB] : 120_000,
-            selection: kind === 'naive' && sizeKB === 32,
-            repeats: kind === 'naive' ? 1 : REPEATS,
+        // The widget and the baselines it is compared with take turns, run by run.
+        const compared = KINDS.filter((kind) => kind !== 'naive');
+        progress(`  into ${compared.join(', ')}, in turns`);
+        Object.assign(byKind, await scenarios.interleavedRuns(ctx, compared, text, { repeats: REPEATS }));
+        if (KINDS.includes('naive')) {
+          progress('  into naive');
+          byKind.naive = await scenarios.streamingRun(ctx, 'naive', text, {
+            timeoutMs: NAIVE_BUDGET_MS[sizeKB],
+            selection: sizeKB === 32,
+            repeats: 1,
           });
         }
         return byKind;

@@ -69,7 +69,9 @@ export function streamingLegend(repeats) {
     '             timed from its start to the delivery of its mutations (microtasks included)',
     'idle frames  frame callbacks of the widget that changed nothing in the reply',
     'wall ms      first chunk sent by the server → final render (clocks aligned over CDP)',
-    `Each page: a warm-up reply, then the median (by task time) of ${repeats} measured replies; naive: 1.`,
+    `Each page: a warm-up reply, then the median (by task time) of ${repeats} measured replies, the pages`,
+    'taking turns (widget, floor, one-shot, then again), so a drifting machine load weighs on all alike;',
+    'naive: 1, after them.',
   ].join('\n');
 }
 

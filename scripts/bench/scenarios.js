@@ -116,6 +116,53 @@ export async function streamingRun(
 }
 
 /**
+ * Streaming runs of `text` into a page of each of `kinds`, taken in turns (one run of each kind,
+ * then the next round), so that a machine whose load drifts during the section weighs on every
+ * kind alike: the ratios between them are what the targets compare. Each page is opened and
+ * warmed up first and stays open; per kind, the run with the median task time is the result, as
+ * in {@link streamingRun}.
+ * @param {Context} ctx
+ * @param {Kind[]} kinds
+ * @param {string} text
+ * @param {{timeoutMs?: number, repeats?: number}} [options]
+ */
+export async function interleavedRuns(ctx, kinds, text, { timeoutMs = 120_000, repeats = 1 } = {}) {
+  /** @type {Map<Kind, import('./browser.js').BenchPage>} */
+  const pages = new Map();
+  /** @type {Map<Kind, Awaited<ReturnType<typeof measureOnce>>[]>} */
+  const runs = new Map(kinds.map((kind) => [kind, []]));
+  try {
+    for (const kind of kinds) {
+      const bench = await openReady(ctx, kind);
+      pages.set(kind, bench);
+      await bench.page.bringToFront();
+      await reply(ctx, bench.page, kind, ctx.warmText, 'warm-up');
+    }
+    for (let i = 0; i < repeats; i++) {
+      for (const kind of kinds) {
+        const bench = /** @type {import('./browser.js').BenchPage} */ (pages.get(kind));
+        // The page in front: a page behind another one is hidden, and a hidden page runs no frames.
+        await bench.page.bringToFront();
+        await call(bench.page, kind === 'widget' ? 'widgetClear' : 'baselineClear');
+        runs.get(kind)?.push(await measureOnce(ctx, bench, kind, text, { timeoutMs, selection: false }));
+      }
+    }
+  } finally {
+    for (const bench of pages.values()) await bench.close();
+  }
+  /** @type {Record<string, Awaited<ReturnType<typeof measureOnce>> & {taskMsRuns: number[]}>} */
+  const byKind = {};
+  for (const [kind, list] of runs) {
+    const sorted = [...list].sort((a, b) => a.taskMs - b.taskMs);
+    byKind[kind] = {
+      ...sorted[Math.floor((sorted.length - 1) / 2)],
+      taskMsRuns: list.map((run) => run.taskMs),
+    };
+  }
+  return byKind;
+}
+
+/**
  * One measured reply on an open, warmed-up page.
  * @param {Context} ctx
  * @param {import('./browser.js').BenchPage} bench
