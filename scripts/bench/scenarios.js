@@ -107,9 +107,7 @@ export async function streamingRun(
       runs.push(run);
       if (!run.complete) break;
     }
-    const sorted = [...runs].sort((a, b) => a.taskMs - b.taskMs);
-    const chosen = sorted[Math.floor((sorted.length - 1) / 2)];
-    return { ...chosen, taskMsRuns: runs.map((run) => run.taskMs) };
+    return medianRun(runs);
   } finally {
     await bench.close();
   }
@@ -152,14 +150,18 @@ export async function interleavedRuns(ctx, kinds, text, { timeoutMs = 120_000, r
   }
   /** @type {Record<string, Awaited<ReturnType<typeof measureOnce>> & {taskMsRuns: number[]}>} */
   const byKind = {};
-  for (const [kind, list] of runs) {
-    const sorted = [...list].sort((a, b) => a.taskMs - b.taskMs);
-    byKind[kind] = {
-      ...sorted[Math.floor((sorted.length - 1) / 2)],
-      taskMsRuns: list.map((run) => run.taskMs),
-    };
-  }
+  for (const [kind, list] of runs) byKind[kind] = medianRun(list);
   return byKind;
+}
+
+/**
+ * The run with the median task time, with every run's task time in `taskMsRuns`.
+ * @template {{taskMs: number}} T
+ * @param {T[]} runs
+ */
+function medianRun(runs) {
+  const sorted = [...runs].sort((a, b) => a.taskMs - b.taskMs);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], taskMsRuns: runs.map((run) => run.taskMs) };
 }
 
 /**
@@ -623,7 +625,7 @@ export async function pacedRun(ctx, texts, perFrame) {
 /**
  * The session's cost per socket frame, on the fake socket in the page (baselines.ts
  * `sessionFlood`): no network, no render; against `JSON.parse` of the same frames.
- * @param {{browser: import('puppeteer-core').Browser, server: {origin: string}, progress: (line: string) => void}} ctx
+ * @param {Context} ctx
  */
 export async function sessionRun(ctx, frames = 16_000) {
   const bench = await openPage(ctx.browser, `${ctx.server.origin}/bench/baseline.html?kind=floor`);
