@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import type { ChunkingContext } from 'rolldown';
 import { mockBackend } from './demo/server/vite-plugin.js';
 
 // `vite` (npm start): the demo page at /demo/ with the mock AI backend on the same origin.
@@ -146,6 +147,41 @@ function domOnly(format: 'es' | 'iife'): Plugin {
   };
 }
 
+/**
+ * The session's chunk holds all the code the session needs that the element and its panel do
+ * not: with the seed dialects loading on demand (each in its own chunk), Rolldown would split the
+ * code they share with the session (zod, the frame helpers) into a chunk of its own, one more
+ * request that the browser finds only after the session's chunk has arrived. The dialects load
+ * after the session, so that code belongs in its chunk. Modules reachable from the entry or from
+ * another on-demand part (the panel, the renderer, cards, languages) are left where they are.
+ */
+function sessionChunk(id: string, ctx: ChunkingContext): string | null {
+  let modules = sessionModules.get(ctx);
+  if (!modules) {
+    const closure = (from: string[]) => {
+      const seen = new Set<string>();
+      const todo = [...from];
+      for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        todo.push(...(ctx.getModuleInfo(next)?.importedIds ?? []));
+      }
+      return seen;
+    };
+    const onDemand = (from: Set<string>) =>
+      [...from].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
+    const element = closure([ENTRY]);
+    const session = onDemand(element).find((m) => /[\\/]session[\\/]index\.ts$/.test(m));
+    // The element's static graph, and every part it loads on demand other than the session.
+    const others = new Set(element);
+    for (const part of onDemand(element)) if (part !== session) closure([part]).forEach((m) => others.add(m));
+    modules = new Set(session ? [...closure([session])].filter((m) => !others.has(m)) : []);
+    sessionModules.set(ctx, modules);
+  }
+  return modules.has(id) ? 'session' : null;
+}
+const sessionModules = new WeakMap<ChunkingContext, Set<string>>();
+
 /** Collapses whitespace and comments inside the `css\`…\`` of `*.styles.ts` (the build only). */
 function minifyLitCss(): Plugin {
   const minify = (css: string) =>
@@ -214,7 +250,14 @@ export default defineConfig(({ mode }) => {
             // (The IIFE cannot load chunks: it holds them.)
             preserveEntrySignatures: 'allow-extension',
             // No comments left in what ships (the minifier keeps `@__PURE__` annotations otherwise).
-            output: { minify: true, comments: false, chunkFileNames: 'chunks/[name]-[hash].js' },
+            output: {
+              minify: true,
+              comments: false,
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              codeSplitting: iife
+                ? false
+                : { groups: [{ name: sessionChunk, includeDependenciesRecursively: false }] },
+            },
           },
     },
   };

@@ -1,7 +1,6 @@
 import {
   DEFAULT_DIALECT,
   DIALECT_NAMES,
-  dialects,
   isDialectName,
   readyDialect,
   type Dialect,
@@ -101,7 +100,7 @@ export function dialectProblem(value: unknown): string | undefined {
 }
 
 function dialectOf(value: RawConfig['dialect'], problems: string[]): Dialect {
-  const fallback = dialects[DEFAULT_DIALECT]!;
+  const fallback = readyDialect(DEFAULT_DIALECT)!;
   if (typeof value === 'object' && value !== null) {
     const problem = dialectProblem(value);
     if (!problem) return value;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { EventSchemas, RunAgentInputSchema } from '@ag-ui/core/schemas';
 import { agui } from '../src/protocol/dialects/agui.js';
-import { dialects } from '../src/protocol/index.js';
+import { readyDialect } from '../src/protocol/index.js';
 import type { DialectContext, HistoryEntry, ServerEvent } from '../src/protocol/types.js';
 
 const TIME = '2026-11-21T10:00:00.000Z';
@@ -36,7 +36,7 @@ describe('agui dialect: traits', () => {
   });
 
   it('is not in the default registry (it loads only when used)', () => {
-    expect(Object.keys(dialects)).not.to.include('agui');
+    expect(readyDialect('agui')).to.equal(undefined);
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { aiSdk } from '../src/protocol/dialects/ai-sdk.js';
-import { dialects } from '../src/protocol/index.js';
+import { readyDialect } from '../src/protocol/index.js';
 import type { DialectContext, HistoryEntry, ServerEvent } from '../src/protocol/types.js';
 
 // Chunks as `ai` 7 writes them (its `uiMessageChunkSchema`); the same dialect is run against the
@@ -28,7 +28,7 @@ describe('ai-sdk dialect: traits', () => {
     expect(aiSdk.replies).to.equal('turn');
     expect(aiSdk.cancel).to.equal(true);
     expect(aiSdk.requires ?? []).to.deep.equal([]);
-    expect(Object.keys(dialects)).not.to.include('ai-sdk');
+    expect(readyDialect('ai-sdk')).to.equal(undefined);
   });
 });
 

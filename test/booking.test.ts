@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { booking } from '../src/protocol/dialects/booking.js';
-import { dialects } from '../src/protocol/index.js';
+import { loadDialect } from '../src/protocol/index.js';
 import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
 const ctx: DialectContext = { sessionId: 'sess-1', feature: 'booking_assistant', history: [] };
@@ -9,8 +9,8 @@ const decode = (frame: unknown): ServerEvent[] =>
 const TIME = '2026-11-21T10:00:00.000Z';
 
 describe('booking dialect: settings', () => {
-  it('is registered, authenticates in the query and is usable at open', () => {
-    expect(dialects['booking']).to.equal(booking);
+  it('is registered, authenticates in the query and is usable at open', async () => {
+    expect(await loadDialect('booking')).to.equal(booking);
     expect(booking.name).to.equal('booking');
     expect(booking.channel).to.equal('socket');
     expect(booking.auth[0]).to.equal('query');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { connectionKey, dialectProblem, resolveConfig } from '../src/config.js';
-import { dialects } from '../src/protocol/index.js';
+import { DIALECT_NAMES, loadDialect, readyDialect } from '../src/protocol/index.js';
 import type { HttpDialect } from '../src/protocol/types.js';
 
 const tiny: HttpDialect = {
@@ -52,20 +52,22 @@ describe('config: limits and dialect objects', () => {
     expect(wrong.problems[0]).to.contain('connect "sometimes"');
   });
 
-  it('takes an auth mode only when the dialect supports it', () => {
+  it('takes an auth mode only when the dialect supports it', async () => {
+    await loadDialect('booking');
     expect(resolveConfig({ dialect: 'envelope', auth: 'message' }).config.auth).to.equal('message');
     const wrong = resolveConfig({ dialect: 'booking', auth: 'message' });
     expect(wrong.config.auth).to.equal('query');
     expect(wrong.problems[0]).to.contain('not one the booking dialect supports (query, protocol)');
   });
 
-  it('takes a dialect object (the public dialect API), validated', () => {
+  it('takes a dialect object (the public dialect API), validated', async () => {
     expect(resolveConfig({ dialect: tiny }).config.dialect).to.equal(tiny);
     expect(dialectProblem(tiny)).to.equal(undefined);
-    for (const d of Object.values(dialects)) expect(dialectProblem(d), d.name).to.equal(undefined);
+    for (const d of await Promise.all(DIALECT_NAMES.map(loadDialect)))
+      expect(dialectProblem(d), d.name).to.equal(undefined);
     const broken = { ...tiny, replies: 'sometimes' } as unknown as HttpDialect;
     const { config, problems } = resolveConfig({ dialect: broken });
-    expect(config.dialect).to.equal(dialects.envelope);
+    expect(config.dialect).to.equal(readyDialect('envelope'));
     expect(problems[0]).to.contain(`the dialect object "tiny" replies must be 'id' or 'turn'`);
     expect(dialectProblem({ ...tiny, decode: 'no' })).to.contain('decode and encode functions');
     expect(dialectProblem(null)).to.equal('is not an object');

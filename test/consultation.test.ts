@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { consultation } from '../src/protocol/dialects/consultation.js';
-import { dialects } from '../src/protocol/index.js';
+import { loadDialect } from '../src/protocol/index.js';
 import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
 const ctx: DialectContext = { sessionId: 'consult-1', feature: 'chat', apiKey: 'KEY', history: [] };
@@ -9,8 +9,8 @@ const decode = (frame: unknown): ServerEvent[] =>
 const TIME = '2025-01-27T10:00:00Z';
 
 describe('consultation dialect: settings', () => {
-  it('is registered, authenticates in the query and is usable at open', () => {
-    expect(dialects['consultation']).to.equal(consultation);
+  it('is registered, authenticates in the query and is usable at open', async () => {
+    expect(await loadDialect('consultation')).to.equal(consultation);
     expect(consultation.name).to.equal('consultation');
     expect(consultation.channel).to.equal('socket');
     expect(consultation.auth[0]).to.equal('query');

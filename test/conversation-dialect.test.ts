@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { conversation } from '../src/protocol/dialects/conversation.js';
-import { dialects } from '../src/protocol/index.js';
+import { loadDialect } from '../src/protocol/index.js';
 import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
 const ctx: DialectContext = { sessionId: '123', feature: 'chat', history: [] };
@@ -9,8 +9,8 @@ const decode = (frame: unknown, context: DialectContext = ctx): ServerEvent[] =>
 const TIME = '2026-11-21T10:00:00.000Z';
 
 describe('conversation dialect: settings', () => {
-  it('is registered, authenticates in-band, is usable only after auth and acknowledges messages', () => {
-    expect(dialects['conversation']).to.equal(conversation);
+  it('is registered, authenticates in-band, is usable only after auth and acknowledges messages', async () => {
+    expect(await loadDialect('conversation')).to.equal(conversation);
     expect(conversation.name).to.equal('conversation');
     expect(conversation.channel).to.equal('socket');
     expect(conversation.auth).to.deep.equal(['message']);

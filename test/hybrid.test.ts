@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { hybrid } from '../src/protocol/dialects/hybrid.js';
-import { dialects } from '../src/protocol/index.js';
+import { loadDialect } from '../src/protocol/index.js';
 import type { ClientCommand, DialectContext, ServerEvent } from '../src/protocol/types.js';
 
 const ctx: DialectContext = { sessionId: 'sess-1', feature: 'chat', userId: 'u1', history: [] };
@@ -21,8 +21,8 @@ const send = (content: string): Extract<ClientCommand, { type: 'send' }> => ({
 });
 
 describe('hybrid dialect: settings', () => {
-  it('is registered, authenticates in the query, is usable at open and streams replies', () => {
-    expect(dialects['hybrid']).to.equal(hybrid);
+  it('is registered, authenticates in the query, is usable at open and streams replies', async () => {
+    expect(await loadDialect('hybrid')).to.equal(hybrid);
     expect(hybrid.name).to.equal('hybrid');
     expect(hybrid.channel).to.equal('socket');
     expect(hybrid.auth[0]).to.equal('query');

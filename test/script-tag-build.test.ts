@@ -54,10 +54,29 @@ describe('script-tag build (dist/ai-chat.js)', () => {
       .map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
     expect(loaded.filter((p) => !p.startsWith('/dist/chunks/'))).to.deep.equal(['/dist/ai-chat.js']);
     expect(loaded).to.include('/dist/chunks/session.js');
-    expect(loaded.some((p) => /agui|ai-sdk|openai/.test(p))).to.equal(false);
+    // Only the dialect in use: the default one is in the session's chunk.
+    expect(loaded.filter((p) => DIALECT_CHUNK.test(p))).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('loads a dialect other than the default on demand, and no other', async () => {
+    const backend = await startBackend();
+    const frame = await loadPage();
+    const win = frame.contentWindow!;
+    await win.customElements.whenDefined('ai-chat');
+    await chatsIn(frame, backend, 'booking', backend.url('/ws/booking'));
+    const loaded = win.performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.js') && ours(p))
+      .map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
+    expect(loaded.filter((p) => DIALECT_CHUNK.test(p))).to.deep.equal(['/dist/chunks/booking.js']);
     frame.remove();
   });
 });
+
+/** The chunk of a dialect that loads on demand (every one but the default). */
+const DIALECT_CHUNK = /\/(booking|hybrid|conversation|consultation|agui|ai-sdk|openai)\.js$/;
 
 describe('a closed launcher from the script-tag build', () => {
   afterEach(closeBackends);
@@ -105,12 +124,16 @@ describe('a closed launcher from the script-tag build', () => {
 /** The test server injects its own /__web-dev-server… script into HTML it serves; ignore it. */
 const ours = (path: string) => !path.startsWith('/__web-dev-server');
 
-/** The element of the page, switched to `dialect` (a standard stream) on `backend`: answers one message. */
+/** The element of the page, switched to `dialect` at `endpoint` (a path on `backend`): answers one message. */
 async function chatsOverHttp(frame: HTMLIFrameElement, backend: Backend, dialect: string, path: string) {
+  await chatsIn(frame, backend, dialect, `http://127.0.0.1:${backend.port}${path}`);
+}
+
+async function chatsIn(frame: HTMLIFrameElement, backend: Backend, dialect: string, endpoint: string) {
   const el = frame.contentDocument!.querySelector('ai-chat') as FrameChat;
   el.setAttribute('dialect', dialect);
   el.setAttribute('model', 'clinic-mini');
-  el.setAttribute('endpoint', `http://127.0.0.1:${backend.port}${path}`);
+  el.setAttribute('endpoint', endpoint);
   await waitUntil(() => el.status === 'connected', `the element is ready (${el.status})`, { timeout: 8000 });
   await backend.call('nextReply', 'Open **daily**.');
   el.send('When are you open?');

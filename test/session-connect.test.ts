@@ -2,7 +2,9 @@
 // and 10.3), what a token provider costs (issue 10.1), and stop (issue 12.3) — on fakes.
 import { expect } from '@open-wc/testing';
 import { FakeWebSocket } from './support/fake-socket.js';
-import { useHarnesses, type Harness } from './support/session-harness.js';
+import { loadDialects, useHarnesses, type Harness } from './support/session-harness.js';
+
+before(loadDialects);
 
 const env = (type: string, data: unknown, messageId: string) => ({ type, data, message_id: messageId });
 const userStates = (h: Harness) => h.session.messages.filter((m) => m.role === 'user').map((m) => m.state);

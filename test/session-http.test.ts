@@ -5,7 +5,9 @@ import { expect } from '@open-wc/testing';
 import type { HttpDialect, ServerEvent } from '../src/protocol/types.js';
 import type { FakeRequest } from './support/fake-fetch.js';
 import { FakeWebSocket } from './support/fake-socket.js';
-import { useHarnesses, type Harness } from './support/session-harness.js';
+import { loadDialects, useHarnesses, type Harness } from './support/session-harness.js';
+
+before(loadDialects);
 
 /** A minimal HTTP dialect: `{messages}` in, `{id, delta}` / `{end}` / `{error}` / `[DONE]` out. */
 const tiny: HttpDialect = {

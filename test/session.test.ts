@@ -5,7 +5,9 @@ import { expect } from '@open-wc/testing';
 import { envelope } from '../src/protocol/dialects/envelope.js';
 import type { DialectContext, SocketDialect } from '../src/protocol/types.js';
 import { FakeWebSocket } from './support/fake-socket.js';
-import { useHarnesses, uuid, type Harness } from './support/session-harness.js';
+import { loadDialects, useHarnesses, uuid, type Harness } from './support/session-harness.js';
+
+before(loadDialects);
 
 const env = (type: string, data: unknown, messageId?: string) => ({
   type,

@@ -1,10 +1,3 @@
-import { booking } from './dialects/booking.js';
-import { consultation } from './dialects/consultation.js';
-import { conversation } from './dialects/conversation.js';
-import { envelope } from './dialects/envelope.js';
-import { hybrid } from './dialects/hybrid.js';
-import type { Dialect } from './types.js';
-
 export type * from './types.js';
 export { DIALECT_NAMES, isDialectName, loadDialect, readyDialect, type DialectName } from './registry.js';
 export {
@@ -15,13 +8,5 @@ export {
   type EndpointValues,
 } from './endpoint.js';
 
-/** Every dialect the widget speaks, by the name the `dialect` attribute takes. */
-export const dialects: Readonly<Record<string, Dialect>> = {
-  envelope,
-  booking,
-  hybrid,
-  conversation,
-  consultation,
-};
-
+/** The dialect used when none is named; always loaded (it is in the session's own chunk). */
 export const DEFAULT_DIALECT = 'envelope';

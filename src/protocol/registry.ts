@@ -1,15 +1,12 @@
-import { booking } from './dialects/booking.js';
-import { consultation } from './dialects/consultation.js';
-import { conversation } from './dialects/conversation.js';
 import { envelope } from './dialects/envelope.js';
-import { hybrid } from './dialects/hybrid.js';
 import type { Dialect } from './types.js';
 
 // The built-in dialects by the name the `dialect` attribute takes, each behind a loader, so a
-// dialect's code is fetched only when a page uses it. The five seed dialects are in the
-// script-tag build itself (ready at once); the three standard streams are separate chunks that
-// load on first use (`import()` resolves relative to the module that asks, so the script-tag
-// build finds them beside itself). The session waits for a dialect before it connects.
+// dialect's code is fetched only when a page uses it. The default (`envelope`) is in the session's
+// chunk (ready at once); every other one is a chunk of its own that loads on first use
+// (`import()` resolves relative to the module that asks, so the script-tag build finds them
+// beside itself), and what it shares with the session comes from the session's chunk
+// (vite.config.ts). The session waits for a dialect before it connects.
 
 /** The `dialect` attribute's values, in the order the docs list them. */
 export const DIALECT_NAMES = [
@@ -25,21 +22,19 @@ export const DIALECT_NAMES = [
 export type DialectName = (typeof DIALECT_NAMES)[number];
 
 const loaders: Readonly<Record<DialectName, () => Promise<Dialect>>> = {
-  // Imported above, so in the entry (a later build may give each a chunk of its own).
+  // Imported above: the default, ready at once.
   envelope: () => Promise.resolve(envelope),
-  booking: () => Promise.resolve(booking),
-  hybrid: () => Promise.resolve(hybrid),
-  conversation: () => Promise.resolve(conversation),
-  consultation: () => Promise.resolve(consultation),
+  booking: () => import('./dialects/booking.js').then((m) => m.booking),
+  hybrid: () => import('./dialects/hybrid.js').then((m) => m.hybrid),
+  conversation: () => import('./dialects/conversation.js').then((m) => m.conversation),
+  consultation: () => import('./dialects/consultation.js').then((m) => m.consultation),
   agui: () => import('./dialects/agui.js').then((m) => m.agui),
   'ai-sdk': () => import('./dialects/ai-sdk.js').then((m) => m.aiSdk),
   openai: () => import('./dialects/openai.js').then((m) => m.openai),
 };
 
-/** Dialects ready to use now, by name (the seed ones from the start). */
-const ready = new Map<string, Dialect>(
-  [envelope, booking, hybrid, conversation, consultation].map((d) => [d.name, d]),
-);
+/** Dialects ready to use now, by name (the default from the start). */
+const ready = new Map<string, Dialect>([envelope].map((d) => [d.name, d]));
 const loading = new Map<DialectName, Promise<Dialect>>();
 
 /** Whether `name` is a built-in dialect's name. */

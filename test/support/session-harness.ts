@@ -3,6 +3,7 @@
 // test's to drive.
 import { expect } from '@open-wc/testing';
 import { ChatSession, type MessageDetail, type SessionSettings } from '../../src/session/session.js';
+import { DIALECT_NAMES, loadDialect } from '../../src/protocol/index.js';
 import type { SessionDeps } from '../../src/session/deps.js';
 import type { StatusDetail } from '../../src/transport/status.js';
 import type { ChatMessage } from '../../src/transcript/types.js';
@@ -112,6 +113,13 @@ export function harness(settings: SessionSettings = {}, deps: Partial<SessionDep
  * and after it every session it made is closed and must leave no timer behind (the teardown
  * contract: `close()` leaves no timer and no open socket).
  */
+/**
+ * Loads every built-in dialect (all but the default load on first use), for a test file that
+ * configures sessions with them and expects them to connect at once: `before(loadDialects)`.
+ * (test/session-standard.test.ts tests the wait for one that is not loaded.)
+ */
+export const loadDialects = () => Promise.all(DIALECT_NAMES.map(loadDialect));
+
 export function useHarnesses(): (...args: Parameters<typeof harness>) => Harness {
   let made: Harness[] = [];
   beforeEach(() => {

@@ -1,6 +1,6 @@
 // The standard-stream dialects, for code that wants them by name. Nothing in the element's default
 // import graph imports this file: the three standard streams (`agui`, `ai-sdk`, `openai`) load
-// only where they are used (the registry in ../index.ts lists the five seed dialects).
+// only where they are used (../registry.ts loads each dialect by name on first use).
 export { agui } from './agui.js';
 export { aiSdk } from './ai-sdk.js';
 export { openai } from './openai.js';
