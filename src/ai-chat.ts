@@ -23,7 +23,7 @@ import { isBusy, isTyping } from './transcript/state.js';
 import { AiChatActionEvent } from './events.js';
 import type { Strings, StringsOverride } from './i18n/index.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
-import { nextFrame } from './render/frame.js';
+import { afterNextFrame, nextFrame } from './render/frame.js';
 import { changed } from './same.js';
 import {
   ConnectMode,
@@ -363,7 +363,7 @@ export class AiChat extends LitElement {
    * (the first render is not delayed).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.hasUpdated) await nextFrame();
+    if (this.hasUpdated) await afterNextFrame();
     super.scheduleUpdate();
   }
 

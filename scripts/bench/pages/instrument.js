@@ -79,6 +79,22 @@
       }
     });
 
+  // --- scheduler.postTask: the element renders in a task of its own just after each animation
+  // frame (src/render/frame.ts, afterNextFrame), so that a render and the following layout are
+  // two tasks: an update that starts there is timed from that task's start, and counted with the
+  // updates of frame callbacks (it is the once-a-frame render).
+  const scheduler = /** @type {{postTask?: (task: () => unknown, options?: object) => Promise<unknown>}} */ (
+    /** @type {any} */ (window).scheduler ?? {}
+  );
+  if (scheduler.postTask) {
+    const nativePostTask = scheduler.postTask.bind(scheduler);
+    scheduler.postTask = (task, options) =>
+      nativePostTask(() => {
+        context = { kind: 'frame', start: now() };
+        return task();
+      }, options);
+  }
+
   // --- WebSocket: count frames, note when each socket task starts ---------------------------
   const NativeWebSocket = window.WebSocket;
   class BenchWebSocket extends NativeWebSocket {
