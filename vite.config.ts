@@ -182,6 +182,31 @@ function sessionChunk(id: string, ctx: ChunkingContext): string | null {
 }
 const sessionModules = new WeakMap<ChunkingContext, Set<string>>();
 
+/**
+ * The classic script holds every part (it cannot load chunks), so an `import()` in it only
+ * defers running a module it already carries, at the price of a lazy wrapper per module. There
+ * each `import('./x.js')` of our sources becomes a static import of the module's namespace,
+ * resolved at once: a smaller file, and the same behaviour (the parts are there from the start).
+ */
+function staticImportsInIife(): Plugin {
+  const src = fileURLToPath(new URL('src/', import.meta.url));
+  return {
+    name: 'ai-chat-static-imports-in-iife',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.startsWith(src) || !id.endsWith('.ts') || !code.includes("import('")) return undefined;
+      const imports: string[] = [];
+      const body = code.replace(/\bimport\('(\.{1,2}\/[^']+)'\)/g, (_match, path: string) => {
+        const name = `iife$${imports.length}`;
+        imports.push(`import * as ${name} from ${JSON.stringify(path)};`);
+        return `Promise.resolve(${name})`;
+      });
+      return `${imports.join('')}${body}`;
+    },
+  };
+}
+
 /** Collapses whitespace and comments inside the `css\`…\`` of `*.styles.ts` (the build only). */
 function minifyLitCss(): Plugin {
   const minify = (css: string) =>
@@ -213,6 +238,7 @@ export default defineConfig(({ mode }) => {
       minifyLitCss(),
       iifeEntry(),
       ...(npm ? [frameworksImportThePackage(), panelBundled()] : [domOnly(iife ? 'iife' : 'es')]),
+      ...(iife ? [staticImportsInIife()] : []),
     ],
     server: { host: '127.0.0.1', open: false },
     // Only the demo's pages are scanned for dependencies to pre-bundle (the framework apps under

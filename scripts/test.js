@@ -61,11 +61,12 @@ if (apps !== 0) process.exit(apps);
 // to 21.4 KB. Then the panel (header, transcript, composer, their styles and the announcer) left
 // it too, as a chunk of its own loaded once the chat is in view: the entry, all a closed launcher
 // loads, is 14.6 KB, held to issue 14's goal of 15; the panel's chunk (7.1 KB) to 8, so an inline
-// chat's first paint stays under 25. The classic script holds everything (93.2 KB).
+// chat's first paint stays under 25. The classic script holds everything (93.9 KB); since it
+// imports its on-demand parts statically (no lazy wrapper per module), 91.5 KB, held to 92.
 const SIZE_LIMITS_KB = {
   'dist/ai-chat.js': 15,
   'dist/chunks/panel-part-*.js': 8,
-  'dist/ai-chat.iife.js': 94,
+  'dist/ai-chat.iife.js': 92,
 };
 for (const [pattern, limit] of Object.entries(SIZE_LIMITS_KB)) {
   const [dir, name] = [dirname(pattern), basename(pattern)];
