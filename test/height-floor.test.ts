@@ -185,7 +185,8 @@ describe('HeightFloor: a streaming reply never gets shorter', () => {
 describe('<ai-chat> holds its transcript while a reply streams', () => {
   afterEach(closeBackends);
 
-  it('pads its list of messages (not a message) when the transcript shrinks mid-reply', async () => {
+  it('pads its list of messages (not a message) when the transcript shrinks mid-reply', async function () {
+    this.timeout(30_000); // a reply at a reading pace, on a machine that may be busy
     const backend = await startBackend({ pace: 'human' });
     const el = await fixture<AiChat>(
       html`<ai-chat
@@ -203,7 +204,17 @@ describe('<ai-chat> holds its transcript while a reply streams', () => {
       'reply streams',
     );
     expect(el.hasAttribute('busy')).to.equal(true);
-    const tall = list.getBoundingClientRect().height;
+    // The height a frame laid out (and painted): read where its observers run. (The element
+    // renders in a task after each frame, so between frames the DOM may hold a render no frame
+    // has laid out yet, which the floor has not seen and the reader has not either.)
+    const tall = await new Promise<number>((resolve) => {
+      const observer = new ResizeObserver(() => {
+        observer.disconnect();
+        resolve(list.getBoundingClientRect().height);
+      });
+      observer.observe(list);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // out of the observers' step
     // Something above shrinks while the reply streams: the user's message, say.
     q(el, '[part~="user"] [part~="content"]')!.style.display = 'none';
     await frames();
