@@ -78,9 +78,9 @@ export const SETTINGS = {
   /**
    * Wire dialect: `envelope` (default), `booking`, `hybrid`, `conversation`, `consultation`, or a
    * standard stream over HTTP: `agui` (AG-UI), `ai-sdk` (the Vercel AI SDK UI message stream),
-   * `openai` (Chat Completions streaming; needs `model`), which load on first use. As a property,
-   * also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own backend, validated; an
-   * equal object built anew changes nothing).
+   * `openai` (Chat Completions streaming; needs `model`). Every one but `envelope` loads on first
+   * use. As a property, also a dialect object (`SocketDialect` or `HttpDialect`: a partner's own
+   * backend, validated; an equal object built anew changes nothing).
    */
   dialect: { attribute: 'dialect', kind: 'dialect', default: 'envelope', connection: true },
   /** Model name, for OpenAI-compatible backends (`dialect="openai"`). */

@@ -54,8 +54,10 @@ describe('script-tag build (dist/ai-chat.js)', () => {
       .map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
     expect(loaded.filter((p) => !p.startsWith('/dist/chunks/'))).to.deep.equal(['/dist/ai-chat.js']);
     expect(loaded).to.include('/dist/chunks/session.js');
-    // Only the dialect in use: the default one is in the session's chunk.
+    // Only the dialect in use: the default one is in the session's chunk. It streams no reply over
+    // HTTP, so the reply streams' code stays where it is too.
     expect(loaded.filter((p) => DIALECT_CHUNK.test(p))).to.deep.equal([]);
+    expect(loaded).not.to.include('/dist/chunks/reply-stream.js');
     frame.remove();
   });
 
@@ -167,7 +169,11 @@ describe('a standard stream from the script-tag builds', () => {
     expect(before.filter((p) => /agui|ai-sdk|openai|standard/.test(p))).to.deep.equal([]);
     await chatsOverHttp(frame, backend, 'agui', '/agui/{feature}');
     const loaded = scripts().map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'));
-    expect(loaded).to.include.members(['/dist/ai-chat.js', '/dist/chunks/agui.js']);
+    expect(loaded).to.include.members([
+      '/dist/ai-chat.js',
+      '/dist/chunks/agui.js',
+      '/dist/chunks/reply-stream.js',
+    ]);
     expect(loaded.filter((p) => !p.startsWith('/dist/chunks/'))).to.deep.equal(['/dist/ai-chat.js']);
     expect(loaded.some((p) => /ai-sdk|openai/.test(p))).to.equal(false);
     frame.remove();

@@ -1,5 +1,12 @@
 export type * from './types.js';
-export { DIALECT_NAMES, isDialectName, loadDialect, readyDialect, type DialectName } from './registry.js';
+export {
+  DIALECT_NAMES,
+  STREAMING_DIALECTS,
+  isDialectName,
+  loadDialect,
+  readyDialect,
+  type DialectName,
+} from './registry.js';
 export {
   resolveEndpoint,
   resolveHttpEndpoint,

@@ -33,6 +33,13 @@ const loaders: Readonly<Record<DialectName, () => Promise<Dialect>>> = {
   openai: () => import('./dialects/openai.js').then((m) => m.openai),
 };
 
+/**
+ * The built-in dialects that stream their replies over HTTP (an HTTP dialect, or hybrid's reply
+ * stream beside its socket), known before their code loads, so that the session loads the reply
+ * streams' code alongside theirs rather than after.
+ */
+export const STREAMING_DIALECTS: readonly DialectName[] = ['hybrid', 'agui', 'ai-sdk', 'openai'];
+
 /** Dialects ready to use now, by name (the default from the start). */
 const ready = new Map<string, Dialect>([envelope].map((d) => [d.name, d]));
 const loading = new Map<DialectName, Promise<Dialect>>();

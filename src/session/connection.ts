@@ -3,7 +3,8 @@ import { resolveEndpoint, resolveHttpEndpoint, type SendCommand } from '../proto
 import { Status, type StatusDetail } from '../transport/status.js';
 import type { SessionDeps } from './deps.js';
 import type { Carrier, LinkHost } from './link.js';
-import { ReplyStreams } from './reply-stream.js';
+import type { ReplyStreams } from './reply-stream.js';
+import { readyReplyStreams, streamsReplies } from './stream-code.js';
 import { SocketChannel } from './socket-channel.js';
 
 /** The idle timeout of a closed launcher when `idle-timeout` is not set. */
@@ -89,14 +90,21 @@ export class Connection {
       return [...queued];
     }
     this.reportMissing(config);
-    const host = this.hooks.host(config);
     const dialect = config.dialect;
+    // (The session loads this code before it connects a dialect that needs it.)
+    const Streams = readyReplyStreams();
+    if (!Streams && streamsReplies(dialect)) {
+      this.hooks.error('bad-config', 'the code of HTTP reply streams is not loaded');
+      this.setIdle();
+      return [...queued];
+    }
+    const host = this.hooks.host(config);
     if (dialect.channel === 'socket') {
       const socket = new SocketChannel(host, dialect, !dialect.replyStream);
       this.socket = socket;
       const replyStream = dialect.replyStream;
       if (replyStream) {
-        this.streams = new ReplyStreams(host, {
+        this.streams = new Streams!(host, {
           // No usable stream-url (reported as bad-config): such a message cannot be sent.
           request: (command, ctx) => (config.streamUrl ? replyStream.request(command, ctx) : undefined),
           decode: replyStream.decode,
@@ -108,7 +116,7 @@ export class Connection {
         });
       }
     } else {
-      this.streams = new ReplyStreams(host, {
+      this.streams = new Streams!(host, {
         request: (command, ctx) => dialect.encode(command, ctx),
         decode: (event, ctx) => dialect.decode(event, ctx),
         url: () => resolveHttpEndpoint(config.endpoint!, values).href,

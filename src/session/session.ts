@@ -24,8 +24,8 @@ import {
   isDialectName,
   loadDialect,
   readyDialect,
+  STREAMING_DIALECTS,
   type DialectContext,
-  type DialectName,
   type SendCommand,
   type ServerEvent,
 } from '../protocol/index.js';
@@ -37,6 +37,7 @@ import type { LinkHost } from './link.js';
 import type { SocketChannel } from './socket-channel.js';
 import { dialectContext, StepTime } from './context.js';
 import { Sharing } from './sharing.js';
+import { loadReplyStreams, readyReplyStreams, streamsReplies } from './stream-code.js';
 import { TokenSource, type TokenProvider } from './token.js';
 import type { ChatSessionEventMap, Origin, SessionSettings } from './types.js';
 
@@ -86,10 +87,10 @@ export class ChatSession extends EventTarget {
   private applied?: SessionSettings;
   /** Configured and not closed: a dialect that finishes loading is put to use. */
   private active = false;
-  /** The built-in dialect being loaded (nothing connects until it is ready). */
-  private loadingDialect?: DialectName;
-  /** A built-in dialect whose code could not be loaded: tried again on `connect()`. */
-  private failedDialect?: DialectName;
+  /** The code being loaded for the settings (a dialect, the reply streams): nothing connects until it is ready. */
+  private loadingDialect?: string;
+  /** Code for the settings that could not be loaded: tried again on `connect()`. */
+  private failedDialect?: string;
 
   constructor(deps: Partial<SessionDeps> = {}) {
     super();
@@ -325,38 +326,49 @@ export class ChatSession extends EventTarget {
   }
 
   /**
-   * Whether the settings name a built-in dialect that is not loaded yet. It is loaded (once), and
-   * the settings applied again when it is ready; meanwhile a connection for other settings is
-   * closed (switching to it). A dialect that cannot be loaded is reported once (`bad-config`).
+   * Whether the settings need code that is not loaded yet: a built-in dialect that loads on
+   * demand, or the reply streams' code for a dialect that streams its replies over HTTP (loaded
+   * alongside its dialect). It is loaded (once), and the settings applied again when it is ready;
+   * meanwhile a connection for other settings is closed (switching to it). Code that cannot be
+   * loaded is reported once (`bad-config`).
    */
   private awaitDialect(settings: SessionSettings): boolean {
-    const name = typeof settings.dialect === 'string' ? settings.dialect.trim() : '';
-    if (!isDialectName(name) || readyDialect(name)) {
+    const given = settings.dialect;
+    const name = typeof given === 'string' ? given.trim() : '';
+    const named = isDialectName(name) ? name : undefined;
+    const dialect = named ? readyDialect(named) : undefined;
+    const loadDialectCode = named !== undefined && !dialect;
+    const streams =
+      typeof given === 'object' && given !== null
+        ? streamsReplies(given)
+        : dialect
+          ? streamsReplies(dialect)
+          : named !== undefined && STREAMING_DIALECTS.includes(named);
+    const loadStreams = streams && !readyReplyStreams();
+    if (!loadDialectCode && !loadStreams) {
       this.loadingDialect = undefined;
       return false;
     }
+    const what = named ? `the ${named} dialect` : 'the reply streams';
     this.tokens.setToken(settings.token);
     if ('tokenProvider' in settings) this.tokens.setProvider(settings.tokenProvider);
     if (this.key !== undefined) this.suspend();
-    if (this.loadingDialect === name || this.failedDialect === name) return true;
-    this.loadingDialect = name;
+    if (this.loadingDialect === what || this.failedDialect === what) return true;
+    this.loadingDialect = what;
     this.failedDialect = undefined;
-    loadDialect(name).then(
+    Promise.all([loadDialectCode && loadDialect(named), loadStreams && loadReplyStreams()]).then(
       () => {
-        if (this.loadingDialect !== name) return;
+        if (this.loadingDialect !== what) return;
         this.loadingDialect = undefined;
         if (this.active && this.latest) this.configure(this.latest);
         this.changed();
       },
       (error: unknown) => {
-        if (this.loadingDialect !== name) return;
+        if (this.loadingDialect !== what) return;
         this.loadingDialect = undefined;
-        this.failedDialect = name;
+        this.failedDialect = what;
         const reason = error instanceof Error ? error.message : String(error);
-        this.error(
-          'bad-config',
-          `the ${name} dialect could not be loaded (${reason}); connect() tries again`,
-        );
+        this.error('bad-config', `${what} could not be loaded (${reason}); connect() tries again`);
       },
     );
     return true;

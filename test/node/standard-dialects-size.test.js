@@ -1,7 +1,8 @@
 // The standard-stream dialects (agui, ai-sdk, openai) load only where they are used: the
-// script-tag build's entry, which defines <ai-chat> for the five seed dialects, holds none of
-// their code; each is a chunk in dist/chunks/ that the entry imports on demand, relative to its
-// own URL, so a page that does not use them does not pay for them (issue 13, "Done means").
+// script-tag build's entry holds none of their code; each is a chunk in dist/chunks/ that the
+// entry imports on demand, relative to its own URL, so a page that does not use them does not pay
+// for them (issue 13, "Done means"). So is every other dialect but the default (issue 14: "the
+// chosen dialect only"), and the HTTP reply streams' code that the HTTP dialects need.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -22,7 +23,7 @@ test('the script-tag entry holds none of the standard dialects', () => {
     assert.equal(bundle.includes(marker), false, `${marker} is in dist/ai-chat.js`);
 });
 
-test('each standard dialect is a chunk beside the entry, imported on demand (and only those)', () => {
+test('each dialect but the default is a chunk beside the entry, imported on demand (and only those)', () => {
   // What the entry imports on demand, and what those chunks do in turn (the session's chunk loads
   // the dialects' registry): paths relative to dist/.
   /** @param {string} file a path under dist/ */
@@ -33,7 +34,8 @@ test('each standard dialect is a chunk beside the entry, imported on demand (and
   const fromEntry = onDemand('dist/ai-chat.js');
   const imported = [...fromEntry, ...fromEntry.flatMap((file) => onDemand(`dist/${file}`))];
   const name = (/** @type {string} */ file) => file.replace(/-[\w-]{8}\.js$/, '');
-  // Other parts load on demand too (languages, session, markdown renderer, cards); the dialects are these three.
+  // Other parts load on demand too (languages, session, markdown renderer, cards); the dialects
+  // are these seven, with the reply streams' code.
   const others = [
     'chunks/es',
     'chunks/fr',
@@ -46,7 +48,16 @@ test('each standard dialect is a chunk beside the entry, imported on demand (and
   ];
   assert.deepEqual(
     imported.map(name).filter((file) => !others.includes(file)),
-    ['chunks/agui', 'chunks/ai-sdk', 'chunks/openai'],
+    [
+      'chunks/booking',
+      'chunks/hybrid',
+      'chunks/conversation',
+      'chunks/consultation',
+      'chunks/agui',
+      'chunks/ai-sdk',
+      'chunks/openai',
+      'chunks/reply-stream',
+    ],
   );
   assert.ok(imported.map(name).includes('chunks/session'), 'the session is a chunk the entry imports');
   const chunks = imported.map((file) => read(`dist/${file}`)).join('\n');

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { ChatSession, type MessageDetail, type SessionSettings } from '../../src/session/session.js';
 import { DIALECT_NAMES, loadDialect } from '../../src/protocol/index.js';
+import { loadReplyStreams } from '../../src/session/stream-code.js';
 import type { SessionDeps } from '../../src/session/deps.js';
 import type { StatusDetail } from '../../src/transport/status.js';
 import type { ChatMessage } from '../../src/transcript/types.js';
@@ -114,11 +115,12 @@ export function harness(settings: SessionSettings = {}, deps: Partial<SessionDep
  * contract: `close()` leaves no timer and no open socket).
  */
 /**
- * Loads every built-in dialect (all but the default load on first use), for a test file that
- * configures sessions with them and expects them to connect at once: `before(loadDialects)`.
- * (test/session-standard.test.ts tests the wait for one that is not loaded.)
+ * Loads every built-in dialect (all but the default load on first use) and the reply streams'
+ * code, for a test file that configures sessions with them and expects them to connect at once:
+ * `before(loadDialects)`. (test/session-standard.test.ts and test/stream-code.test.ts test the
+ * wait for code that is not loaded.)
  */
-export const loadDialects = () => Promise.all(DIALECT_NAMES.map(loadDialect));
+export const loadDialects = () => Promise.all([...DIALECT_NAMES.map(loadDialect), loadReplyStreams()]);
 
 export function useHarnesses(): (...args: Parameters<typeof harness>) => Harness {
   let made: Harness[] = [];
