@@ -64,6 +64,8 @@
   });
 
   // --- requestAnimationFrame: every callback timed -----------------------------------------
+  /** @type {FrameCallback | undefined} the frame callback that ran last */
+  let lastCallback;
   const nativeRaf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) =>
     nativeRaf((time) => {
@@ -71,6 +73,7 @@
       /** @type {FrameCallback} */
       const record = { start, duration: 0, frame: time, changed: false };
       state.callbacks.push(record);
+      lastCallback = record;
       context = { kind: 'frame', start, frame: time, callback: record };
       try {
         callback(time);
@@ -82,7 +85,8 @@
   // --- scheduler.postTask: the element renders in a task of its own just after each animation
   // frame (src/render/frame.ts, afterNextFrame), so that a render and the following layout are
   // two tasks: an update that starts there is timed from that task's start, and counted with the
-  // updates of frame callbacks (it is the once-a-frame render).
+  // updates of frame callbacks (it is the once-a-frame render), as the work of the frame callback
+  // that ran last (so that frame is not counted idle).
   const scheduler = /** @type {{postTask?: (task: () => unknown, options?: object) => Promise<unknown>}} */ (
     /** @type {any} */ (window).scheduler ?? {}
   );
@@ -91,6 +95,7 @@
     scheduler.postTask = (task, options) =>
       nativePostTask(() => {
         context = { kind: 'frame', start: now() };
+        if (lastCallback) Object.assign(context, { frame: lastCallback.frame, callback: lastCallback });
         return task();
       }, options);
   }
