@@ -1,4 +1,5 @@
 import { envelope } from './dialects/envelope.js';
+import { firstUse, type FirstUse } from '../first-use.js';
 import type { Dialect } from './types.js';
 
 // The built-in dialects by the name the `dialect` attribute takes, each behind a loader, so a
@@ -21,16 +22,16 @@ export const DIALECT_NAMES = [
 ] as const;
 export type DialectName = (typeof DIALECT_NAMES)[number];
 
-const loaders: Readonly<Record<DialectName, () => Promise<Dialect>>> = {
+const dialects: Readonly<Record<DialectName, FirstUse<Dialect>>> = {
   // Imported above: the default, ready at once.
-  envelope: () => Promise.resolve(envelope),
-  booking: () => import('./dialects/booking.js').then((m) => m.booking),
-  hybrid: () => import('./dialects/hybrid.js').then((m) => m.hybrid),
-  conversation: () => import('./dialects/conversation.js').then((m) => m.conversation),
-  consultation: () => import('./dialects/consultation.js').then((m) => m.consultation),
-  agui: () => import('./dialects/agui.js').then((m) => m.agui),
-  'ai-sdk': () => import('./dialects/ai-sdk.js').then((m) => m.aiSdk),
-  openai: () => import('./dialects/openai.js').then((m) => m.openai),
+  envelope: firstUse(() => Promise.resolve(envelope), envelope),
+  booking: firstUse(() => import('./dialects/booking.js').then((m) => m.booking)),
+  hybrid: firstUse(() => import('./dialects/hybrid.js').then((m) => m.hybrid)),
+  conversation: firstUse(() => import('./dialects/conversation.js').then((m) => m.conversation)),
+  consultation: firstUse(() => import('./dialects/consultation.js').then((m) => m.consultation)),
+  agui: firstUse(() => import('./dialects/agui.js').then((m) => m.agui)),
+  'ai-sdk': firstUse(() => import('./dialects/ai-sdk.js').then((m) => m.aiSdk)),
+  openai: firstUse(() => import('./dialects/openai.js').then((m) => m.openai)),
 };
 
 /**
@@ -40,38 +41,16 @@ const loaders: Readonly<Record<DialectName, () => Promise<Dialect>>> = {
  */
 export const STREAMING_DIALECTS: readonly DialectName[] = ['hybrid', 'agui', 'ai-sdk', 'openai'];
 
-/** Dialects ready to use now, by name (the default from the start). */
-const ready = new Map<string, Dialect>([envelope].map((d) => [d.name, d]));
-const loading = new Map<DialectName, Promise<Dialect>>();
-
 /** Whether `name` is a built-in dialect's name. */
 export const isDialectName = (name: string): name is DialectName =>
   (DIALECT_NAMES as readonly string[]).includes(name);
 
 /** A built-in dialect that is ready to use now (loaded), or `undefined`. */
-export const readyDialect = (name: string): Dialect | undefined => ready.get(name);
+export const readyDialect = (name: string): Dialect | undefined =>
+  isDialectName(name) ? dialects[name].value : undefined;
 
 /**
  * Loads a built-in dialect (once; later calls share the first load). Rejects when its code
  * cannot be fetched (a network failure); the next call tries again.
  */
-export function loadDialect(name: DialectName): Promise<Dialect> {
-  const done = ready.get(name);
-  if (done) return Promise.resolve(done);
-  let pending = loading.get(name);
-  if (!pending) {
-    pending = loaders[name]().then(
-      (dialect) => {
-        ready.set(name, dialect);
-        loading.delete(name);
-        return dialect;
-      },
-      (error: unknown) => {
-        loading.delete(name);
-        throw error;
-      },
-    );
-    loading.set(name, pending);
-  }
-  return pending;
-}
+export const loadDialect = (name: DialectName): Promise<Dialect> => dialects[name].load();

@@ -88,9 +88,9 @@ export class ChatSession extends EventTarget {
   /** Configured and not closed: a dialect that finishes loading is put to use. */
   private active = false;
   /** The code being loaded for the settings (a dialect, the reply streams): nothing connects until it is ready. */
-  private loadingDialect?: string;
+  private loadingCode?: string;
   /** Code for the settings that could not be loaded: tried again on `connect()`. */
-  private failedDialect?: string;
+  private failedCode?: string;
 
   constructor(deps: Partial<SessionDeps> = {}) {
     super();
@@ -180,7 +180,7 @@ export class ChatSession extends EventTarget {
     this.applied = undefined;
     this.latest = settings;
     this.active = true;
-    if (this.awaitDialect(settings)) return;
+    if (this.awaitCode(settings)) return;
     const { config, problems } = resolveConfig(settings);
     this.report(problems);
     this.config = config;
@@ -270,12 +270,12 @@ export class ChatSession extends EventTarget {
 
   /** Connects (or starts again at once after `offline` / `unauthorized`), whatever the mode. */
   connect(): void {
-    if (this.failedDialect && this.latest) {
+    if (this.failedCode && this.latest) {
       // The dialect's code could not be fetched: try again.
-      this.failedDialect = undefined;
+      this.failedCode = undefined;
       this.configure(this.latest);
     }
-    if (this.loadingDialect) return;
+    if (this.loadingCode) return;
     if (!this.connection.carrier) this.rebuild();
     this.connection.connect();
   }
@@ -332,7 +332,7 @@ export class ChatSession extends EventTarget {
    * meanwhile a connection for other settings is closed (switching to it). Code that cannot be
    * loaded is reported once (`bad-config`).
    */
-  private awaitDialect(settings: SessionSettings): boolean {
+  private awaitCode(settings: SessionSettings): boolean {
     const given = settings.dialect;
     const name = typeof given === 'string' ? given.trim() : '';
     const named = isDialectName(name) ? name : undefined;
@@ -346,27 +346,27 @@ export class ChatSession extends EventTarget {
           : named !== undefined && STREAMING_DIALECTS.includes(named);
     const loadStreams = streams && !readyReplyStreams();
     if (!loadDialectCode && !loadStreams) {
-      this.loadingDialect = undefined;
+      this.loadingCode = undefined;
       return false;
     }
     const what = named ? `the ${named} dialect` : 'the reply streams';
     this.tokens.setToken(settings.token);
     if ('tokenProvider' in settings) this.tokens.setProvider(settings.tokenProvider);
     if (this.key !== undefined) this.suspend();
-    if (this.loadingDialect === what || this.failedDialect === what) return true;
-    this.loadingDialect = what;
-    this.failedDialect = undefined;
+    if (this.loadingCode === what || this.failedCode === what) return true;
+    this.loadingCode = what;
+    this.failedCode = undefined;
     Promise.all([loadDialectCode && loadDialect(named), loadStreams && loadReplyStreams()]).then(
       () => {
-        if (this.loadingDialect !== what) return;
-        this.loadingDialect = undefined;
+        if (this.loadingCode !== what) return;
+        this.loadingCode = undefined;
         if (this.active && this.latest) this.configure(this.latest);
         this.changed();
       },
       (error: unknown) => {
-        if (this.loadingDialect !== what) return;
-        this.loadingDialect = undefined;
-        this.failedDialect = what;
+        if (this.loadingCode !== what) return;
+        this.loadingCode = undefined;
+        this.failedCode = what;
         const reason = error instanceof Error ? error.message : String(error);
         this.error('bad-config', `${what} could not be loaded (${reason}); connect() tries again`);
       },
