@@ -271,7 +271,7 @@ export class ChatSession extends EventTarget {
   /** Connects (or starts again at once after `offline` / `unauthorized`), whatever the mode. */
   connect(): void {
     if (this.failedCode && this.latest) {
-      // The dialect's code could not be fetched: try again.
+      // The code the settings need (a dialect, the reply streams) could not be fetched: try again.
       this.failedCode = undefined;
       this.configure(this.latest);
     }
