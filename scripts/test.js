@@ -67,7 +67,7 @@ const SIZE_LIMITS_KB = {
   'dist/ai-chat.js': 15,
   'dist/chunks/panel-part-*.js': 8,
   // The session's chunk, on every page's way to its first reply: 28.9 KB until the dialects but
-  // the default and the HTTP reply streams' code loaded on demand (24.8 KB).
+  // the default and the HTTP reply streams' code loaded on demand (24.7 KB).
   'dist/chunks/session-*.js': 25.5,
   'dist/ai-chat.iife.js': 92,
 };
