@@ -23,7 +23,7 @@ import { isBusy, isTyping } from './transcript/state.js';
 import { AiChatActionEvent } from './events.js';
 import type { Strings, StringsOverride } from './i18n/index.js';
 import { propertyOnlyAttributes, warnPropertyAsAttribute } from './property-attributes.js';
-import { afterNextFrame, nextFrame } from './render/frame.js';
+import { nextFrame, renderSlot } from './render/frame.js';
 import { changed } from './same.js';
 import {
   ConnectMode,
@@ -359,11 +359,12 @@ export class AiChat extends LitElement {
   }
 
   /**
-   * Renders at most once per animation frame, however many socket frames arrive in between
-   * (the first render is not delayed).
+   * Renders once per animation frame, however many socket frames arrive in between (the first
+   * render is not delayed); a reply catching up with a burst goes on in short tasks after the
+   * frame (`renderSlot()`).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.hasUpdated) await afterNextFrame();
+    if (this.hasUpdated) await renderSlot(this);
     super.scheduleUpdate();
   }
 

@@ -296,6 +296,33 @@ describe('MarkdownStream', () => {
       expect(cold, `${cold} updates after a slow first render, ${steady} without`).to.be.at.most(steady + 5);
     });
 
+    it('counts the live block it renders again in what a step costs (a growing code block)', () => {
+      const code = '```\n' + Array.from({ length: 400 }, (_, i) => `line ${i} of the program`).join('\n');
+      const container = document.createElement('div');
+      // On this clock an update costs a microsecond a character of the unclosed code block, the
+      // one live block, which every update renders whole again.
+      let clock = 0;
+      let calls = 0;
+      const now = () => {
+        if (++calls % 2 === 0) clock += container.textContent!.length / 1000;
+        return clock;
+      };
+      const md = new MarkdownStream(container, { budgetMs: 4, now });
+      let updates = 0;
+      for (let done = false; !done; updates++) {
+        const before = container.textContent!.length;
+        const started = clock;
+        done = md.update(code, false);
+        // Within the budget (and its first guess), or, once the block alone costs more, the
+        // least step after it.
+        expect(clock - started, `update ${updates + 1}, after ${before} characters`).to.be.at.most(
+          Math.max(5, before / 1000 + 0.6),
+        );
+      }
+      expect(updates).to.be.greaterThan(3);
+      expect(container.innerHTML).to.equal(oneShot(healLive(code)).innerHTML);
+    });
+
     it('patches what it finds in the container on the first render', () => {
       const container = document.createElement('div');
       container.innerHTML = '<span>placeholder</span>';

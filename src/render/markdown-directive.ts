@@ -9,12 +9,13 @@
  * often that is (`<ai-chat>` updates at most once per animation frame). Re-rendering a template
  * with unchanged text, `final` and `allowImages` does nothing, so re-rendering a long transcript
  * touches only the message that changed. A change of `allowImages` renders the text again.
- * A burst of text is rendered over a few frames rather than in one long one (see
- * `continueLater`). (That a streaming reply never gets shorter under its reader is the
+ * A burst of text is rendered in short steps, a few after each frame, rather than in one long
+ * one (see `continueLater`). (That a streaming reply never gets shorter under its reader is the
  * transcript's job: `HeightFloor` on the list of messages, see height-floor.ts.)
  */
 import { noChange } from 'lit';
 import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
+import { continueRender } from './frame.js';
 import { MarkdownStream } from './markdown-stream.js';
 
 export interface MarkdownDirectiveOptions {
@@ -23,6 +24,13 @@ export interface MarkdownDirectiveOptions {
   /** Render images as `<img>` (http/https only); otherwise an image becomes a link to its URL. */
   allowImages?: boolean;
 }
+
+/**
+ * How far behind (characters not shown) a reply renders more than once a frame, in short tasks
+ * after it. A reply that streams about as fast as it is read, or a few frames ahead after a slow
+ * one, renders once a frame (a 2,000 frames/s stream of 8 characters brings 300–600 a frame).
+ */
+const CATCH_UP_CHARS = 4096;
 
 class MarkdownDirective extends AsyncDirective {
   private stream: MarkdownStream | undefined;
@@ -64,10 +72,13 @@ class MarkdownDirective extends AsyncDirective {
   }
 
   /**
-   * The stream is catching up with a burst of text: render the rest in the next frames. The
+   * The stream is catching up with a burst of text: render the rest in the next steps. The
    * host (an element with its own once-per-frame update, like `<ai-chat>`) is asked for another
-   * update, which calls this directive again; without one, the directive goes on by itself at the
-   * next animation frame.
+   * update, which calls this directive again, at the next frame. A reply far behind (at least
+   * {@link CATCH_UP_CHARS} not shown: a reply that arrived whole, a firehose) says that the update
+   * goes on with a render cut short (`continueRender()`), which `<ai-chat>` makes in a task of its
+   * own right away while the frame's share of work lasts (`renderSlot()` in frame.ts). Without a
+   * host, the directive goes on by itself at the next animation frame.
    */
   private continueLater(): void {
     if (this.waiting || !this.isConnected) return;
@@ -77,6 +88,7 @@ class MarkdownDirective extends AsyncDirective {
       // After this update is over: asking during it would be an update in an update.
       queueMicrotask(() => {
         this.waiting = false;
+        if ((this.stream?.behind ?? 0) >= CATCH_UP_CHARS) continueRender(host);
         host.requestUpdate!();
       });
     } else {

@@ -23,8 +23,9 @@
  * blocks; when the reply has one, the final render renders the whole text once more.
  *
  * Rendering is synchronous: the caller decides how often to call `update()` (`<ai-chat>` renders
- * at most once per animation frame). An update that has a burst to catch up with renders what its
- * time budget affords and says so; the caller calls again next frame (see `update()`).
+ * once per animation frame, and while it catches up with a burst, in a few short tasks after each
+ * frame: see `renderSlot()` in frame.ts). An update that has a burst to catch up with renders what
+ * its time budget affords and says so; the caller calls again soon (see `update()`).
  */
 import { advance, freezableCount, freezableItems, linesLength, rawLength } from './blocks.js';
 import { healInline, holdBack } from './heal.js';
@@ -41,14 +42,14 @@ import { morphRun } from './morph.js';
 export interface MarkdownStreamOptions extends MarkdownOptions {
   /** Called after every update that changed the container's DOM (auto-scroll, tests). */
   onRender?: () => void;
-  /** Work one streaming update may do when it has a lot of text to catch up with (ms; default 4). */
+  /** Work one streaming update may do when it has a lot of text to catch up with (ms; default 2.5). */
   budgetMs?: number;
   /** The clock for `budgetMs` (tests). */
   now?: () => number;
 }
 
 /** The least a render of a burst covers (characters), whatever the budget. */
-const MIN_STEP = 1024;
+const MIN_STEP = 512;
 
 /**
  * A live list with this many frozen items (a table: an eighth as many rows) slows every frame:
@@ -126,7 +127,7 @@ export class MarkdownStream {
     this.container = container;
     this.options = { allowImages: options.allowImages ?? false };
     this.onRender = options.onRender;
-    this.budgetMs = options.budgetMs ?? 4;
+    this.budgetMs = options.budgetMs ?? 2.5;
     this.now = options.now ?? (() => performance.now());
     this.reset();
   }
@@ -138,7 +139,8 @@ export class MarkdownStream {
    *
    * An update does about `budgetMs` of work. When more text arrived than that renders (a burst, a
    * slow frame, a long reply that arrives whole), it renders as much as the budget affords at the
-   * pace its last renders had (at least a kilobyte, ending at a line's end if one is near; the
+   * pace its last renders had (at least half a kilobyte, ending at a line's end if one is near;
+   * what it renders again, the unfrozen text already shown, counts in what it affords; the
    * budget is larger while a huge list or table is live, see {@link HUGE_BLOCK_ITEMS}),
    * and returns false: the next `update()` (with the same or a longer text) goes on from there,
    * and the final render is made when it has caught up. Returns true when `text` is shown (and, if
@@ -158,8 +160,10 @@ export class MarkdownStream {
     const open = this.open;
     const items = open ? open.frozen * (open.kind === 'table' ? ROW_WEIGHT : 1) : 0;
     const budget = items >= HUGE_BLOCK_ITEMS ? HUGE_BLOCK_BUDGET : this.budgetMs;
-    const affordable = Math.max(MIN_STEP, Math.floor(budget / this.msPerChar));
     const from = this.shown;
+    // A render lexes the unfrozen text shown so far again, and renders its changed blocks again.
+    const tail = from - (open ? open.restStart : this.frozenEnd);
+    const affordable = Math.max(MIN_STEP, Math.floor(budget / this.msPerChar) - tail);
     const end = backlog <= affordable ? text.length : this.stopNear(from + affordable);
     // (A render may start again from the top: `shown` is set after it.)
     const changed = this.render(end, final && end === text.length);
@@ -167,7 +171,11 @@ export class MarkdownStream {
     const took = this.now() - started;
     // Only renders of a real burst say what a character costs (a few characters cost the
     // overhead). A step ends at a line's end up to half a step early: measured from half a step.
-    if (end - from >= MIN_STEP / 2) this.msPerChar = (this.msPerChar + took / (end - from)) / 2;
+    // What a character costs: a render lexes (and renders) the unfrozen text again as well.
+    if (end - from >= MIN_STEP / 2) {
+      const rate = took / (end - from + tail);
+      this.msPerChar = (this.msPerChar + rate) / 2;
+    }
     if (changed) this.onRender?.();
     return this.shown === text.length;
   }
@@ -179,6 +187,11 @@ export class MarkdownStream {
     if (line > end - MIN_STEP / 2) return line + 1;
     if (/[\ud800-\udbff]/.test(text[end - 1]!)) return end - 1;
     return end;
+  }
+
+  /** Characters of the last `update()`'s text not shown yet (while it catches up with a burst). */
+  get behind(): number {
+    return this.text.length - this.shown;
   }
 
   /** Forgets the rendered state; the DOM stays and is patched by the next render (no blank frame). */

@@ -86,7 +86,8 @@
   // frame (src/render/frame.ts, afterNextFrame), so that a render and the following layout are
   // two tasks: an update that starts there is timed from that task's start, and counted with the
   // updates of frame callbacks (it is the once-a-frame render), as the work of the frame callback
-  // that ran last (so that frame is not counted idle).
+  // that ran last (so that frame is not counted idle). A render that catches up with a burst goes
+  // on in more such tasks after the same frame (renderSlot): each is an update of its own.
   const scheduler = /** @type {{postTask?: (task: () => unknown, options?: object) => Promise<unknown>}} */ (
     /** @type {any} */ (window).scheduler ?? {}
   );
