@@ -43,6 +43,31 @@ async function chat(backend: Backend, attrs: { token?: string; feature?: string;
   return el;
 }
 
+/**
+ * Counts the animation frames and the element's renders from `start()` until the reply it asks
+ * for is complete and rendered.
+ */
+async function framesAndRenders(el: AiChat, start: () => void): Promise<{ frames: number; renders: number }> {
+  const counts = { frames: 0, renders: 0 };
+  let counting = true;
+  const tick = () => {
+    counts.frames++;
+    if (counting) requestAnimationFrame(tick);
+  };
+  const host = el as unknown as { update(changed: unknown): void };
+  const update = host.update.bind(el);
+  host.update = (changed) => {
+    counts.renders++;
+    update(changed);
+  };
+  requestAnimationFrame(tick);
+  start();
+  await until(() => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'), 'done');
+  while (!(await el.updateComplete));
+  counting = false;
+  return counts;
+}
+
 describe('<ai-chat> against the mock backend', () => {
   afterEach(closeBackends);
 
@@ -116,25 +141,8 @@ describe('<ai-chat> against the mock backend', () => {
     const backend = await startBackend({ pace: { thinkMs: 0, chunkMs: 0, chunkChars: 4 } });
     const el = await chat(backend);
     await connected(el);
-    let frames = 0;
-    let counting = true;
-    const tick = () => {
-      frames++;
-      if (counting) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    let renders = 0;
-    const host = el as unknown as { update(changed: unknown): void };
-    const update = host.update.bind(el);
-    host.update = (changed) => {
-      renders++;
-      update(changed);
-    };
     await backend.call('nextReply', 'word '.repeat(2000));
-    el.send('go');
-    await until(() => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'), 'done');
-    await el.updateComplete;
-    counting = false;
+    const { frames, renders } = await framesAndRenders(el, () => el.send('go'));
     const deltas = 10_000 / 4;
     // Besides one render a frame, a render cut short by its time budget goes on in a task of its
     // own (renderSlot): each such step shows at least a quarter kilobyte more of the reply.
@@ -151,25 +159,8 @@ describe('<ai-chat> against the mock backend', () => {
     const el = await chat(backend);
     await connected(el);
     const text = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i} of a **long** reply.`).join('\n\n');
-    let frames = 0;
-    let counting = true;
-    const tick = () => {
-      frames++;
-      if (counting) requestAnimationFrame(tick);
-    };
-    let renders = 0;
-    const host = el as unknown as { update(changed: unknown): void };
-    const update = host.update.bind(el);
-    host.update = (changed) => {
-      renders++;
-      update(changed);
-    };
     await backend.call('nextReply', text);
-    requestAnimationFrame(tick);
-    el.send('go');
-    await until(() => el.messages.some((m) => m.role === 'assistant' && m.state === 'complete'), 'done');
-    while (!(await el.updateComplete));
-    counting = false;
+    const { frames, renders } = await framesAndRenders(el, () => el.send('go'));
     const expected = document.createElement('div');
     expected.append(renderMarkdown(text));
     expect(q(el, '[part~="assistant"] [part~="content"]')!.innerHTML).to.equal(expected.innerHTML);

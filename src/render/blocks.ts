@@ -1,6 +1,6 @@
 /**
  * Where a streaming reply's blocks (and the items of its last list or table) end, in marked's
- * tokens: the arithmetic `MarkdownStream` freezes by.
+ * tokens: the arithmetic `MarkdownStream` freezes by; and where a step of a burst ends.
  */
 import type { Token, Tokens } from './markdown.js';
 
@@ -65,3 +65,14 @@ export const advance = (parent: Element, from: ChildNode | null, count: number):
   }
   return node;
 };
+
+/**
+ * Where a step of a burst through `text` ends: at `end`, or at the end of the line before it if
+ * that is less than `near` characters back (never between the halves of a surrogate pair).
+ */
+export function stopNear(text: string, end: number, near: number): number {
+  const line = text.lastIndexOf('\n', end - 1);
+  if (line > end - near) return line + 1;
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) return end - 1;
+  return end;
+}

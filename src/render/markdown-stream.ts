@@ -27,7 +27,7 @@
  * frame: see `renderSlot()` in frame.ts). An update that has a burst to catch up with renders what
  * its time budget affords and says so; the caller calls again soon (see `update()`).
  */
-import { advance, freezableCount, freezableItems, linesLength, rawLength } from './blocks.js';
+import { advance, freezableCount, freezableItems, linesLength, rawLength, stopNear } from './blocks.js';
 import { healInline, holdBack } from './heal.js';
 import {
   hasLinkDefinitions,
@@ -164,29 +164,16 @@ export class MarkdownStream {
     // A render lexes the unfrozen text shown so far again, and renders its changed blocks again.
     const tail = from - (open ? open.restStart : this.frozenEnd);
     const affordable = Math.max(MIN_STEP, Math.floor(budget / this.msPerChar) - tail);
-    const end = backlog <= affordable ? text.length : this.stopNear(from + affordable);
+    const end = backlog <= affordable ? text.length : stopNear(text, from + affordable, MIN_STEP / 2);
     // (A render may start again from the top: `shown` is set after it.)
     const changed = this.render(end, final && end === text.length);
     this.shown = end;
     const took = this.now() - started;
-    // Only renders of a real burst say what a character costs (a few characters cost the
-    // overhead). A step ends at a line's end up to half a step early: measured from half a step.
-    // What a character costs: a render lexes (and renders) the unfrozen text again as well.
-    if (end - from >= MIN_STEP / 2) {
-      const rate = took / (end - from + tail);
-      this.msPerChar = (this.msPerChar + rate) / 2;
-    }
+    // Only renders of a real burst (from half a step: a step may end early, at a line's end) say
+    // what a character costs, counting the unfrozen text a render lexes and renders again.
+    if (end - from >= MIN_STEP / 2) this.msPerChar = (this.msPerChar + took / (end - from + tail)) / 2;
     if (changed) this.onRender?.();
     return this.shown === text.length;
-  }
-
-  /** Where a render of a burst ends: at `end`, or at the end of the line before it if one is near. */
-  private stopNear(end: number): number {
-    const text = this.text;
-    const line = text.lastIndexOf('\n', end - 1);
-    if (line > end - MIN_STEP / 2) return line + 1;
-    if (/[\ud800-\udbff]/.test(text[end - 1]!)) return end - 1;
-    return end;
   }
 
   /** Characters of the last `update()`'s text not shown yet (while it catches up with a burst). */
