@@ -6,7 +6,8 @@
  * ```
  *
  * One stream per element, rendering synchronously in the host's update: the host decides how
- * often that is (`<ai-chat>` updates at most once per animation frame). Re-rendering a template
+ * often that is (`<ai-chat>` updates once per animation frame, more often only to catch up with a
+ * reply far behind, see `continueLater`). Re-rendering a template
  * with unchanged text, `final` and `allowImages` does nothing, so re-rendering a long transcript
  * touches only the message that changed. A change of `allowImages` renders the text again.
  * A burst of text is rendered in short steps, a few after each frame, rather than in one long
