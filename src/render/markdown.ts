@@ -368,13 +368,16 @@ export const renderTokens = (tokens: Token[], options: MarkdownOptions = {}): Do
 /**
  * Renders each group of tokens as {@link renderTokens} would, sanitized in one pass: each call of
  * the sanitizer parses its input into a new document, which costs more than sanitizing a block
- * or two, and a streaming update renders several blocks separately.
+ * or two, and a streaming update renders several blocks separately. A single group goes the same
+ * way: the sanitizer keeps one config (`setConfig`) while a reply streams, where switching between
+ * the batch config and the plain one on every update that changes its number of groups would
+ * parse a config each time.
  */
 export const renderTokenGroups = (
   groups: readonly Token[][],
   options: MarkdownOptions = {},
 ): DocumentFragment[] => {
-  if (groups.length < 2) return groups.map((tokens) => renderTokens(tokens, options));
+  if (groups.length === 0) return [];
   const allowImages = options.allowImages ?? false;
   const html = groups.map((tokens) => `<div>${toHtml(tokens, allowImages)}</div>`).join('');
   const wrappers = Array.from(sanitize(html, allowImages, true).children);
