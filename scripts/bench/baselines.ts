@@ -31,8 +31,8 @@ export function remendRender(container: HTMLElement, text: string): void {
 }
 
 /** The widget's streaming renderer on `container`. */
-export function widgetStream(container: HTMLElement): MarkdownStream {
-  return new MarkdownStream(container);
+export function widgetStream(container: HTMLElement, options: { budgetMs?: number } = {}): MarkdownStream {
+  return new MarkdownStream(container, options);
 }
 
 /** The widget's stylesheet, to lay replies out as the widget does. */
