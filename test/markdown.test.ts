@@ -387,6 +387,16 @@ describe('renderMarkdown', () => {
           );
         });
       });
+
+      it(`gives a single group what renderTokens gives it, hostile text too${allowImages ? ' (images allowed)' : ''}`, () => {
+        // One group goes through the batch config as well (a streaming update of one live block).
+        for (const text of [...Object.values(REPLIES), ...HOSTILE_INPUTS]) {
+          const tokens = lexBlocks(text);
+          const [alone] = renderTokenGroups([tokens], { allowImages });
+          expect(alone && outerHtml(alone), text).to.equal(outerHtml(renderTokens(tokens, { allowImages })));
+        }
+        expect(renderTokenGroups([], { allowImages })).to.deep.equal([]);
+      });
     }
 
     it('leaves no wrapper behind, even for text that names one', () => {

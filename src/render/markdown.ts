@@ -368,10 +368,8 @@ export const renderTokens = (tokens: Token[], options: MarkdownOptions = {}): Do
 /**
  * Renders each group of tokens as {@link renderTokens} would, sanitized in one pass: each call of
  * the sanitizer parses its input into a new document, which costs more than sanitizing a block
- * or two, and a streaming update renders several blocks separately. A single group goes the same
- * way: the sanitizer keeps one config (`setConfig`) while a reply streams, where switching between
- * the batch config and the plain one on every update that changes its number of groups would
- * parse a config each time.
+ * or two. A single group goes the same way, so a streaming reply keeps one config (`setConfig`
+ * parses a config on every switch).
  */
 export const renderTokenGroups = (
   groups: readonly Token[][],
