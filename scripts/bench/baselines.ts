@@ -10,6 +10,7 @@ import remend from 'remend';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { MarkdownStream } from '../../src/render/markdown-stream.js';
 import { styles } from '../../src/ai-chat.styles.js';
+import { styles as panelStyles } from '../../src/views/panel.js';
 import { ChatSession } from '../../src/session/session.js';
 import { FakeClock } from '../../test/support/fake-clock.js';
 import { FakeEnvironment } from '../../test/support/fake-environment.js';
@@ -35,8 +36,13 @@ export function widgetStream(container: HTMLElement, options: { budgetMs?: numbe
   return new MarkdownStream(container, options);
 }
 
-/** The widget's stylesheet, to lay replies out as the widget does. */
-export const widgetStyles: CSSStyleSheet | undefined = styles.styleSheet;
+/**
+ * The widget's stylesheets, in the order its shadow root adopts them (its own, then the panel's,
+ * which hold the reply's markdown styles), to lay replies out as the widget does.
+ */
+export const widgetStyles: CSSStyleSheet[] = [styles, ...panelStyles].flatMap((sheet) =>
+  sheet.styleSheet ? [sheet.styleSheet] : [],
+);
 
 /**
  * What the session costs a streamed reply, per socket frame, without the network or a render: a

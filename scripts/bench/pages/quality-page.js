@@ -16,7 +16,7 @@
  * @property {(container: HTMLElement) => {update(text: string, final: boolean): boolean}} widgetStream
  * @property {(container: HTMLElement, text: string) => void} remendRender
  * @property {(container: HTMLElement, text: string) => void} oneShotRender
- * @property {CSSStyleSheet | undefined} widgetStyles
+ * @property {CSSStyleSheet[]} widgetStyles
  */
 
 const baselinesUrl = '/baselines/baselines.js';
@@ -25,7 +25,7 @@ const baselines = /** @type {Baselines} */ (await import(/** @type {string} */ (
 const root = /** @type {HTMLElement} */ (document.getElementById('host')).attachShadow({ mode: 'open' });
 const layout = new CSSStyleSheet();
 layout.replaceSync('.message { inline-size: 320px; max-inline-size: none; margin-block-end: 16px; }');
-root.adoptedStyleSheets = baselines.widgetStyles ? [baselines.widgetStyles, layout] : [layout];
+root.adoptedStyleSheets = [...baselines.widgetStyles, layout];
 
 /** How far ahead in the final text a shown character may be found (markers the frame hides). */
 const WINDOW = 8;
