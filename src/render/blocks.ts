@@ -2,6 +2,7 @@
  * Where a streaming reply's blocks (and the items of its last list or table) end, in marked's
  * tokens: the arithmetic `MarkdownStream` freezes by; and where a step of a burst ends.
  */
+import { following } from './list-groups.js';
 import type { Token, Tokens } from './markdown.js';
 
 const countNewlines = (text: string): number => {
@@ -53,12 +54,15 @@ export const linesLength = (raw: string, lines: number): number => {
   return at;
 };
 
-/** `count` item (row) elements after `from` (or from the start of `parent`), each with its newline. */
+/**
+ * `count` item (row) elements after `from` (or from the start of `parent`), each with its newline;
+ * through a long list's groups of items (`list-groups.ts`).
+ */
 export const advance = (parent: Element, from: ChildNode | null, count: number): ChildNode | null => {
   let node = from;
   for (let i = 0; i < count; i++) {
-    let next: ChildNode | null = node ? node.nextSibling : parent.firstChild;
-    while (next && next.nodeType !== Node.ELEMENT_NODE) next = next.nextSibling;
+    let next = following(parent, node);
+    while (next && next.nodeType !== Node.ELEMENT_NODE) next = following(parent, next);
     if (!next) return node;
     node = next;
     if (node.nextSibling?.nodeType === Node.TEXT_NODE) node = node.nextSibling;

@@ -10,7 +10,8 @@
  * freeze too, once two more items (one more row) follow them: the list stays *open*, later
  * updates lex only its unfrozen items (after the table's header, or after a stand-in item that
  * keeps a loose list loose) and add to it. So any shape of reply costs each update only the work
- * of its unfrozen end.
+ * of its unfrozen end. A long list's later items go in groups (`list-groups.ts`), so the browser
+ * too lays out only the end of it.
  *
  * The blocks after the frozen ones, the live tail, are rendered as they would look finished
  * (`heal.ts`: unclosed markup closed, a link whose URL is still arriving as plain text, a line
@@ -37,6 +38,7 @@ import {
   type Token,
   type Tokens,
 } from './markdown.js';
+import { following, placeItems } from './list-groups.js';
 import { morphRun } from './morph.js';
 
 export interface MarkdownStreamOptions extends MarkdownOptions {
@@ -52,10 +54,11 @@ export interface MarkdownStreamOptions extends MarkdownOptions {
 const MIN_STEP = 512;
 
 /**
- * A live list with this many frozen items (a table: an eighth as many rows) slows every frame:
- * the browser lays all of them out again each time one is added (1 µs an item, 8 µs a row, in
- * Chromium on the bench machine), and a kilobyte a frame would take minutes to catch up with a
- * burst (100,000 items: 146 s). Such a block renders {@link HUGE_BLOCK_BUDGET} ms a frame.
+ * A live table with this many frozen rows (counted an eighth each) slows every frame: the browser
+ * lays all of its rows out again each time one is added (8 µs a row in Chromium on the bench
+ * machine), and a kilobyte a frame would take minutes to catch up with a burst. Such a table
+ * renders {@link HUGE_BLOCK_BUDGET} ms a frame. (A list does not: its items are laid out a group at
+ * a time, see `list-groups.ts`.)
  */
 const HUGE_BLOCK_ITEMS = 2000;
 const ROW_WEIGHT = 8;
@@ -141,7 +144,7 @@ export class MarkdownStream {
    * slow frame, a long reply that arrives whole), it renders as much as the budget affords at the
    * pace its last renders had (at least half a kilobyte, ending at a line's end if one is near;
    * what it renders again, the unfrozen text already shown, counts in what it affords; the
-   * budget is larger while a huge list or table is live, see {@link HUGE_BLOCK_ITEMS}),
+   * budget is larger while a huge table is live, see {@link HUGE_BLOCK_ITEMS}),
    * and returns false: the next `update()` (with the same or a longer text) goes on from there,
    * and the final render is made when it has caught up. Returns true when `text` is shown (and, if
    * `final`, rendered exactly).
@@ -158,7 +161,7 @@ export class MarkdownStream {
     // a burst are never shown one by one, so rendering them one by one would only repeat work.
     const started = this.now();
     const open = this.open;
-    const items = open ? open.frozen * (open.kind === 'table' ? ROW_WEIGHT : 1) : 0;
+    const items = open?.kind === 'table' ? open.frozen * ROW_WEIGHT : 0;
     const budget = items >= HUGE_BLOCK_ITEMS ? HUGE_BLOCK_BUDGET : this.budgetMs;
     const from = this.shown;
     // A render lexes the unfrozen text shown so far again, and renders its changed blocks again.
@@ -300,19 +303,14 @@ export class MarkdownStream {
     const items: ChildNode[] = [];
     if (holder) {
       let child = open.kind === 'list' ? advance(holder, holder.firstChild, open.skip) : null;
-      for (child = child ? child.nextSibling : holder.firstChild; child; child = child.nextSibling)
-        items.push(child);
+      for (child = following(holder, child); child; child = following(holder, child)) items.push(child);
     }
     const olds: ChildNode[] = [];
-    for (
-      let node = open.lastFrozen ? open.lastFrozen.nextSibling : open.parent.firstChild;
-      node;
-      node = node.nextSibling
-    ) {
+    for (let node = following(open.parent, open.lastFrozen); node; node = following(open.parent, node))
       olds.push(node);
-    }
     if (olds.length === items.length && olds.every((node, i) => node.isEqualNode(items[i]!))) return false;
-    morphRun(open.parent, olds, items, null);
+    if (open.kind === 'list') placeItems(open.parent, olds, items, open.frozen);
+    else morphRun(open.parent, olds, items, null);
     return true;
   }
 

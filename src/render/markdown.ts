@@ -13,6 +13,7 @@
  *   one would make the host page request its own paths); otherwise they become a plain link.
  * - Every element gets a `part` (`md-link`, `md-table`, … see {@link partOf}) set here,
  *   after the model's attributes are gone, so pages can style replies with `::part()`.
+ * - A list of more than 500 items has its later items in groups (`list-groups.ts`).
  * - The output is a `DocumentFragment` (DOMPurify `RETURN_DOM_FRAGMENT`): nothing here assigns
  *   `innerHTML`. Under Trusted Types, DOMPurify still has to hand marked's HTML to `DOMParser` (a
  *   sink); it does so through the widget's own policy, `ai-chat`, created once on first use, and
@@ -21,6 +22,7 @@
  */
 import { Marked, Tokenizer, type Token, type Tokens, type TokensList } from 'marked';
 import DOMPurify, { type Config } from 'dompurify';
+import { groupItems } from './list-groups.js';
 
 /** Options shared by every render function. */
 export interface MarkdownOptions {
@@ -131,31 +133,16 @@ marked.use({
 
 /** The attributes each allowed tag may keep; anything else is removed. */
 const TAG_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  p: [],
-  h1: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
-  ul: [],
+  ...Object.fromEntries(
+    'p h1 h2 h3 h4 h5 h6 ul li blockquote pre em strong del table thead tbody tr hr br'
+      .split(' ')
+      .map((tag) => [tag, []]),
+  ),
   ol: ['start'],
-  li: [],
-  blockquote: [],
-  pre: [],
   code: ['class'],
-  em: [],
-  strong: [],
-  del: [],
   a: ['href', 'title'],
-  table: [],
-  thead: [],
-  tbody: [],
-  tr: [],
   th: ['align'],
   td: ['align'],
-  hr: [],
-  br: [],
   input: ['type', 'checked', 'disabled'],
 };
 const IMG_ATTRIBUTES = ['src', 'alt', 'title'];
@@ -345,7 +332,9 @@ const sanitize = (html: string, allowImages: boolean, batch = false): DocumentFr
     instance.setConfig(config);
     configured = config;
   }
-  return instance.sanitize(html) as unknown as DocumentFragment;
+  const fragment = instance.sanitize(html) as unknown as DocumentFragment;
+  groupItems(fragment);
+  return fragment;
 };
 
 /**

@@ -34,6 +34,24 @@ export const markdownStyles = css`
     padding-inline-start: 1.4em;
   }
 
+  /* A long list's later items, in groups (render/list-groups.ts): adding an item to a streaming
+     list lays out and pre-paints its last group only, not every item before it. Paint containment
+     clips what overflows a group, so its box reaches under the list's markers. */
+  .markdown [data-items] {
+    contain: layout paint;
+    margin-inline-start: -4em;
+    padding-inline-start: 4em;
+  }
+
+  /* (Margins do not collapse through a group: a loose list's items stay as far apart.) */
+  .markdown [data-items] > li:first-child > p:first-child {
+    margin-block-start: 0;
+  }
+
+  .markdown [data-items]:last-child > li:last-child > p:last-child {
+    margin-block-end: 0;
+  }
+
   .markdown a {
     color: inherit;
     text-decoration: underline;
