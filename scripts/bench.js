@@ -185,8 +185,11 @@ async function main() {
       const paced = await section('shapes: the renderer alone, one update per animation frame', () =>
         scenarios.pacedRun(ctx, [...shapeTexts, ['100,000 list items', manyItems(100_000)]], 4096),
       );
-      print(report.shapesReport(shapes, paced ?? []));
-      results.shapes = { widget: shapes, paced };
+      const appended = await section('shapes: one more item at the end of a long list', () =>
+        scenarios.appendItemRun(ctx, [3_000, 30_000, 100_000]),
+      );
+      print(report.shapesReport(shapes, paced ?? [], appended ?? []));
+      results.shapes = { widget: shapes, paced, appended };
     }
 
     const targets = report.streamingTargets(streaming);

@@ -422,10 +422,15 @@ export function qualityReport(quality) {
  */
 
 /**
+ * @typedef {{count: number, rounds: number, layoutP50: number, layoutMax: number, longTasks: number, longest: number | null}} AppendRow
+ */
+
+/**
  * @param {ShapeRow[]} shapes
  * @param {PacedRow[]} paced
+ * @param {AppendRow[]} appended
  */
-export function shapesReport(shapes, paced) {
+export function shapesReport(shapes, paced, appended = []) {
   /** @type {string[][]} */
   const cells = [
     [
@@ -483,6 +488,15 @@ export function shapesReport(shapes, paced) {
       pass: row.longTasks === 0 && row.same,
     });
   }
+  for (const row of appended) {
+    targets.push({
+      name: `one more item after ${row.count.toLocaleString('en')}: no long task over 50 ms`,
+      value: row.longTasks
+        ? `${row.longTasks}, longest ${num(row.longest, 0)} ms`
+        : `none (layout ${num(row.layoutP50, 2)} ms)`,
+      pass: row.longTasks === 0,
+    });
+  }
   return [
     heading(
       'One huge block (8-character chunk frames, back to back, into the widget; one-shot: the whole text rendered once)',
@@ -492,6 +506,21 @@ export function shapesReport(shapes, paced) {
       `The same shapes into the renderer alone (MarkdownStream, the widget's styles), ${paced[0]?.perFrame ?? '?'} more characters every animation frame (long tasks include each frame's style, layout and paint)`,
     ),
     table(pacedCells),
+    ...(appended.length
+      ? [
+          heading(
+            `One more item at the end of a list (rendered once, the widget's styles; ${appended[0]?.rounds} items added, one a frame, each laid out at once)`,
+          ),
+          table([
+            ['items in the list', 'layout p50 / max ms', 'long tasks'],
+            ...appended.map((row) => [
+              row.count.toLocaleString('en'),
+              `${num(row.layoutP50, 2)} / ${num(row.layoutMax, 2)}`,
+              `${row.longTasks} / ${num(row.longest, 0)}`,
+            ]),
+          ]),
+        ]
+      : []),
     targetLines('Huge-block targets', targets).trimStart(),
   ].join('\n');
 }

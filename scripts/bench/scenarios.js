@@ -623,6 +623,33 @@ export async function pacedRun(ctx, texts, perFrame) {
 }
 
 /**
+ * One more item at the end of lists of each length in `counts`, in the widget's styles
+ * (pages/quality-page.js `appendItem`): what the browser's layout of it costs.
+ * @param {Context} ctx
+ * @param {number[]} counts
+ */
+export async function appendItemRun(ctx, counts, rounds = 30) {
+  const bench = await openPage(ctx.browser, `${ctx.server.origin}/bench/quality.html`);
+  try {
+    await bench.page.waitForFunction(() => /** @type {any} */ (window).__quality?.ready === true);
+    const rows = [];
+    for (const count of counts) {
+      ctx.progress(`  one more item after ${count.toLocaleString('en')}`);
+      rows.push(
+        await bench.page.evaluate(
+          (n, r) => /** @type {any} */ (window).__quality.appendItem(n, r),
+          count,
+          rounds,
+        ),
+      );
+    }
+    return rows;
+  } finally {
+    await bench.close();
+  }
+}
+
+/**
  * The session's cost per socket frame, on the fake socket in the page (baselines.ts
  * `sessionFlood`): no network, no render; against `JSON.parse` of the same frames.
  * @param {Context} ctx

@@ -277,6 +277,47 @@ async function paced(text, perFrame) {
   };
 }
 
-Object.assign(window, { __quality: { run, paced, ready: true } });
+/**
+ * What one more item costs the browser at the end of a long list: a list of `count` items rendered
+ * once (the one-shot render, the widget's styles), then `rounds` items added after its last one,
+ * one a frame, each followed by a forced layout. The layout times, and the long tasks meanwhile.
+ * @param {number} count
+ * @param {number} rounds
+ */
+async function appendItem(count, rounds) {
+  const el = bubble();
+  baselines.oneShotRender(el, Array.from({ length: count }, (_, i) => `- Item ${i + 1}`).join('\n'));
+  await nextFrame();
+  await nextFrame();
+  const items = el.querySelectorAll('li');
+  const last = /** @type {HTMLElement} */ (items[items.length - 1]);
+  const from = performance.now();
+  /** @type {number[]} */
+  const layouts = [];
+  for (let i = 0; i < rounds; i++) {
+    const item = /** @type {HTMLElement} */ (last.cloneNode(false));
+    item.textContent = `Item ${count + i + 1}`;
+    const start = performance.now();
+    last.parentElement?.append(item, '\n');
+    void el.offsetHeight;
+    layouts.push(performance.now() - start);
+    await nextFrame();
+  }
+  await nextFrame();
+  const to = performance.now();
+  el.parentElement?.remove();
+  const inWindow = longTasks.filter((task) => task.start + task.duration >= from && task.start <= to);
+  layouts.sort((a, b) => a - b);
+  return {
+    count,
+    rounds,
+    layoutP50: layouts[Math.floor(layouts.length / 2)],
+    layoutMax: layouts[layouts.length - 1],
+    longTasks: inWindow.length,
+    longest: inWindow.length ? Math.max(...inWindow.map((task) => task.duration)) : null,
+  };
+}
+
+Object.assign(window, { __quality: { run, paced, appendItem, ready: true } });
 
 export {};
