@@ -63,13 +63,16 @@ if (apps !== 0) process.exit(apps);
 // loads, is 14.6 KB, held to issue 14's goal of 15; the panel's chunk (7.1 KB) to 8, so an inline
 // chat's first paint stays under 25. The classic script holds everything (93.9 KB); since it
 // imports its on-demand parts statically (no lazy wrapper per module), 91.5 KB, held to 92.
+// Long lists in groups (src/render/list-groups.ts and three style rules, stop 24) add 0.6 KB to
+// the classic script (92.1, held to 92.5) and 60 bytes to the panel's chunk (8.03, held to 8.1:
+// an inline chat's first paint is still 23.1 KB).
 const SIZE_LIMITS_KB = {
   'dist/ai-chat.js': 15,
-  'dist/chunks/panel-part-*.js': 8,
+  'dist/chunks/panel-part-*.js': 8.1,
   // The session's chunk, on every page's way to its first reply: 28.9 KB until the dialects but
   // the default and the HTTP reply streams' code loaded on demand (24.7 KB).
   'dist/chunks/session-*.js': 25.5,
-  'dist/ai-chat.iife.js': 92,
+  'dist/ai-chat.iife.js': 92.5,
 };
 for (const [pattern, limit] of Object.entries(SIZE_LIMITS_KB)) {
   const [dir, name] = [dirname(pattern), basename(pattern)];
