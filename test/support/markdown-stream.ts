@@ -3,18 +3,9 @@
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { MarkdownStream } from '../../src/render/markdown-stream.js';
 import { healLive } from '../../src/render/heal.js';
+import { prng } from './security.js';
 
-/** mulberry32: a small seeded PRNG, so a failing chunking can be replayed. */
-export const prng = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export { prng };
 
 export const oneShot = (text: string, allowImages = false): HTMLElement => {
   const el = document.createElement('div');
