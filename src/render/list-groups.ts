@@ -1,10 +1,11 @@
 /**
  * Long lists in groups of items. Chromium lays out every item of a list again each time one is
- * added (about 1 µs an item a frame on the bench machine: 110 ms a frame at 100,000 items), so a
+ * added (about 0.9 µs an item a frame on the bench machine: 90 ms a frame at 100,000 items), so a
  * reply that streams a very long list would make every frame a long task. A list of more than
  * {@link GROUP_SIZE} items keeps its first {@link GROUP_SIZE} items as they are and puts the rest,
  * {@link GROUP_SIZE} at a time, in `<div role="none" data-items>` elements, which the reply's
- * styles give `contain: layout`: adding an item then lays out the last group only.
+ * styles give `contain: layout paint`: adding an item then lays out and pre-paints the last group
+ * only (3 ms at 100,000 items).
  *
  * An `<ol>` numbers its items through the groups, and screen readers get one list of items (a
  * `role="none"` element is left out of the accessibility tree). A list with groups says
@@ -49,9 +50,17 @@ export function groupItems(root: ParentNode): void {
       if (group) group.append(node);
       node = next;
     }
-    if (group) list.setAttribute('role', 'list');
+    sayGrouped(list);
   }
 }
+
+/** `role="list"` on a list with groups, none on one without (the renderer sets no other role). */
+const sayGrouped = (list: Element): void => {
+  const grouped = isGroup(list.lastElementChild);
+  if (grouped === list.hasAttribute('role')) return;
+  if (grouped) list.setAttribute('role', 'list');
+  else list.removeAttribute('role');
+};
 
 /**
  * The node after `node` among the children of `parent` and of its groups, in document order
@@ -101,9 +110,5 @@ export function placeItems(
     morphRun(parent, mine, theirs, before);
     if (parent !== list && !parent.firstChild) parent.remove();
   }
-  const grouped = isGroup(list.lastElementChild);
-  if (grouped !== list.hasAttribute('role')) {
-    if (grouped) list.setAttribute('role', 'list');
-    else list.removeAttribute('role');
-  }
+  sayGrouped(list);
 }
